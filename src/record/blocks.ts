@@ -1,0 +1,124 @@
+/**
+ * Turns a record body into the blocks the extractor reads: text lines (paragraphs and list
+ * items, one per source line) and tables, each with its file line. markdown-it runs block rules
+ * only: the extractor reads the raw inline text, so inline parsing would be wasted work.
+ */
+import MarkdownIt from "markdown-it";
+import { normalizeText } from "./units.js";
+
+export interface TextLine {
+  kind: "line";
+  text: string;
+  line: number;
+  /** The nearest heading above, normalised. */
+  heading: string;
+  /** Index of the paragraph or list the line belongs to: lines of one list share it. */
+  group: number;
+}
+
+export interface TableRow {
+  cells: string[];
+  line: number;
+}
+
+export interface Table {
+  kind: "table";
+  header: string[];
+  rows: TableRow[];
+  line: number;
+  /** Columns beyond the limit that were not read. */
+  droppedColumns: number;
+}
+
+export type Block = TextLine | Table;
+
+export const MAX_TABLE_COLUMNS = 32;
+export const MAX_LINE_CHARS = 4000;
+
+let parser: MarkdownIt | null = null;
+function markdown(): MarkdownIt {
+  if (!parser) {
+    parser = new MarkdownIt({ html: false, linkify: false, typographer: false });
+    parser.core.ruler.disable(["inline", "linkify", "replacements", "smartquotes", "text_join"], true);
+  }
+  return parser;
+}
+
+type Token = ReturnType<MarkdownIt["parse"]>[number];
+
+export function toBlocks(body: string, lineOffset: number): Block[] {
+  const tokens = markdown().parse(body, {});
+  const blocks: Block[] = [];
+  let heading = "";
+  let group = 0;
+  let listDepth = 0;
+  let table: Table | null = null;
+  let row: TableRow | null = null;
+  let inHead = false;
+  const fileLine = (t: Token) => (t.map ? t.map[0] + lineOffset + 1 : lineOffset + 1);
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    switch (t.type) {
+      case "heading_open": {
+        heading = normalizeText(tokens[i + 1]?.content ?? "").trim();
+        group++;
+        break;
+      }
+      case "bullet_list_open":
+      case "ordered_list_open":
+        if (listDepth === 0) group++;
+        listDepth++;
+        break;
+      case "bullet_list_close":
+      case "ordered_list_close":
+        listDepth--;
+        break;
+      case "table_open":
+        table = { kind: "table", header: [], rows: [], line: fileLine(t), droppedColumns: 0 };
+        break;
+      case "thead_open":
+        inHead = true;
+        break;
+      case "thead_close":
+        inHead = false;
+        break;
+      case "tr_open":
+        row = { cells: [], line: fileLine(t) };
+        break;
+      case "th_open":
+      case "td_open": {
+        const cell = normalizeText(tokens[i + 1]?.type === "inline" ? tokens[i + 1]!.content : "").trim();
+        if (row && row.cells.length < MAX_TABLE_COLUMNS) row.cells.push(cell.slice(0, MAX_LINE_CHARS));
+        else if (table && inHead) table.droppedColumns++;
+        break;
+      }
+      case "tr_close":
+        if (table && row) {
+          if (inHead) table.header = row.cells;
+          else table.rows.push(row);
+        }
+        row = null;
+        break;
+      case "table_close":
+        if (table) blocks.push(table);
+        table = null;
+        group++;
+        break;
+      case "inline": {
+        const prev = tokens[i - 1];
+        if (prev?.type !== "paragraph_open" || table) break;
+        if (listDepth === 0) group++;
+        const first = fileLine(t);
+        t.content.split("\n").forEach((raw, k) => {
+          if (raw.length > MAX_LINE_CHARS) return;
+          blocks.push({ kind: "line", text: normalizeText(raw).trim(), line: first + k, heading, group });
+        });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return blocks;
+}

@@ -1,0 +1,70 @@
+/**
+ * Findings are data: a code, its arguments and a line. All wording lives in MESSAGES, typed so
+ * that a new code without text does not compile.
+ */
+
+type Args = Record<string, string | number | null | undefined>;
+
+const MESSAGES = {
+  // errors: the record cannot be used
+  "file-too-large": (a: Args) => `file is ${a.size} bytes; records larger than ${a.limit} bytes are refused`,
+  "file-empty": () => "file is empty",
+  "file-binary": () => "file is binary, not a markdown record",
+  "file-unreadable": (a: Args) => `cannot read file: ${a.reason}`,
+  "invalid-utf8": () => "file is not valid UTF-8 text",
+  "no-frontmatter": () => "no YAML frontmatter: a record starts with a line `---`",
+  "frontmatter-unclosed": () => "frontmatter is not closed by a line `---`",
+  "frontmatter-language": (a: Args) => `frontmatter language "${a.language}" is refused; only YAML is read`,
+  "frontmatter-too-large": (a: Args) => `frontmatter is larger than ${a.limit} bytes`,
+  "yaml-syntax": (a: Args) => `YAML: ${a.reason}`,
+  "yaml-tag": (a: Args) => `YAML tag ${a.tag} is refused: frontmatter is plain data`,
+  "yaml-aliases": () => "YAML uses too many aliases (alias expansion is bounded)",
+  "yaml-too-deep": () => "YAML is nested too deeply",
+  "frontmatter-not-map": () => "frontmatter must be a map of keys to values",
+  "frontmatter-invalid": (a: Args) => `${a.reason} (at ${a.path})`,
+  // warnings: the record is usable, something in it was not
+  "unsafe-key": (a: Args) => `key "${a.key}" is ignored: it could alter object prototypes`,
+  "unreadable-value": (a: Args) => `cannot read a value for "${a.label}" from "${a.text}"`,
+  "out-of-range": (a: Args) => `${a.label} = ${a.value} is outside the plausible range ${a.min}–${a.max}; ignored`,
+  "frontmatter-body-mismatch": (a: Args) =>
+    `${a.label} for ${a.model}: frontmatter says ${a.front} (line ${a.frontLine}), body says ${a.body} (line ${a.bodyLine}); using the frontmatter`,
+  "unknown-metric-key": (a: Args) => `frontmatter metric "${a.key}" is not in the registry; kept as a neutral metric`,
+  "unknown-model-column": (a: Args) => `column "${a.column}" is not a model the record names; read as "${a.model}"`,
+  "duplicate-value": (a: Args) => `${a.label} for ${a.model} is stated again as ${a.value}; keeping ${a.kept} from line ${a.keptLine}`,
+  "truncated-table": (a: Args) => `table has ${a.columns} columns; only the first ${a.limit} are read`,
+  "too-many-findings": (a: Args) => `more than ${a.limit} warnings; the rest are not listed`,
+  "unknown-alternative": (a: Args) => `alternative entry ${a.index} has no model name; ignored`,
+  // calculations
+  "missing-price": (a: Args) => `no ${a.side} price for ${a.model}: its cost is unknown`,
+  "no-usage": () => "no usage (flag, record or policy): cost figures are unknown",
+  "retry-one-sided": (a: Args) =>
+    `attempts are known only for ${a.model}: retry adjustment is not possible, both sides use 1 attempt`,
+  "retry-assumed": () => "no attempts or success rate for either model: 1 attempt per task assumed",
+  "zero-baseline": (a: Args) => `${a.label}: baseline is 0, no percentage change`,
+  "zero-success-rate": (a: Args) => `${a.model}: success rate is 0, attempts cannot be derived`,
+  "self-host-no-price": () => "self-hosting: no API price for the candidate, break-even is unknown",
+  "audit-mismatch": (a: Args) => `the record states ${a.stated} for ${a.claim}, the figures give ${a.computed}`,
+} as const;
+
+export type FindingCode = keyof typeof MESSAGES;
+
+export interface Finding {
+  code: FindingCode;
+  message: string;
+  line: number | null;
+}
+
+export function finding(code: FindingCode, args: Args = {}, line: number | null = null): Finding {
+  return { code, message: MESSAGES[code](args), line };
+}
+
+/** An error that keeps its file, for reporting as `file:line: message`. */
+export interface RecordError extends Finding {
+  file: string;
+}
+
+export function formatError(e: { file: string; line: number | null; message: string }): string {
+  return e.line === null ? `${e.file}: ${e.message}` : `${e.file}:${e.line}: ${e.message}`;
+}
+
+export const MAX_WARNINGS = 200;

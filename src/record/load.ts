@@ -1,0 +1,57 @@
+/**
+ * loadRecord: reads one record from disk with its size checked before the file is read whole,
+ * then parses it. Errors come back as values with the file's path.
+ */
+import { open } from "node:fs/promises";
+import { finding, type Finding } from "./findings.js";
+import { MAX_RECORD_BYTES, parseRecord, type LoadResult } from "./parse.js";
+
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
+function failed(file: string, f: Finding): LoadResult {
+  return { ok: false, errors: [{ ...f, file }] };
+}
+
+function reason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const byCode: Record<string, string> = {
+    ENOENT: "no such file",
+    EACCES: "permission denied",
+    EISDIR: "is a directory",
+    ELOOP: "too many symbolic links",
+    EMFILE: "too many open files",
+  };
+  return (code && byCode[code]) ?? (e instanceof Error ? e.message : String(e));
+}
+
+/** Decodes file bytes: refuses binary content and invalid UTF-8. */
+export function decodeRecord(bytes: Uint8Array, file: string): string | LoadResult {
+  if (bytes.length === 0) return failed(file, finding("file-empty"));
+  if (bytes.subarray(0, 8192).includes(0)) return failed(file, finding("file-binary"));
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return failed(file, finding("invalid-utf8"));
+  }
+}
+
+export async function loadRecord(path: string, maxBytes = MAX_RECORD_BYTES): Promise<LoadResult> {
+  let handle;
+  try {
+    handle = await open(path, "r");
+  } catch (e) {
+    return failed(path, finding("file-unreadable", { reason: reason(e) }));
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) return failed(path, finding("file-unreadable", { reason: stat.isDirectory() ? "is a directory" : "not a regular file" }));
+    if (stat.size > maxBytes) return failed(path, finding("file-too-large", { size: stat.size, limit: maxBytes }));
+    const bytes = await handle.readFile();
+    const text = decodeRecord(bytes, path);
+    return typeof text === "string" ? parseRecord(text, path) : text;
+  } catch (e) {
+    return failed(path, finding("file-unreadable", { reason: reason(e) }));
+  } finally {
+    await handle.close();
+  }
+}

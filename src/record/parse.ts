@@ -1,0 +1,164 @@
+/**
+ * parseRecord: text in, a typed record or its errors out. Never throws for bad input.
+ */
+import { toBlocks } from "./blocks.js";
+import { createBuilder, findModel, modelFor, warn, type Builder } from "./builder.js";
+import { finding, type Finding, type RecordError } from "./findings.js";
+import { splitFrontmatter, type SplitRecord } from "./frontmatter.js";
+import { lineReader } from "./line-rules.js";
+import { metricByKey, slugForLabel } from "./metrics.js";
+import { FrontmatterSchema, type Frontmatter, type LoadedRecord } from "./schema.js";
+import { readTable } from "./table-rules.js";
+import { RANGES } from "./units.js";
+
+export type LoadResult = { ok: true; record: LoadedRecord } | { ok: false; errors: RecordError[] };
+
+export const MAX_RECORD_BYTES = 5 * 1024 * 1024;
+const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+const fail = (file: string, ...findings: Finding[]): LoadResult => ({
+  ok: false,
+  errors: findings.map((f) => ({ ...f, file })),
+});
+
+/** Copies plain data without keys that could reach a prototype, noting each one dropped. */
+function sanitize(value: unknown, path: string[], dropped: string[][]): unknown {
+  if (Array.isArray(value)) return value.map((v, i) => sanitize(v, [...path, String(i)], dropped));
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (UNSAFE_KEYS.has(k)) dropped.push([...path, k]);
+    else out[k] = sanitize(v, [...path, k], dropped);
+  }
+  return out;
+}
+
+function validate(split: SplitRecord, file: string): { fm: Frontmatter; warnings: Finding[] } | RecordError[] {
+  const dropped: string[][] = [];
+  const data = sanitize(split.data, [], dropped);
+  const warnings = dropped.map((p) => finding("unsafe-key", { key: p.join(".") }, split.lineOf(p)));
+  const parsed = FrontmatterSchema.safeParse(data);
+  if (parsed.success) return { fm: parsed.data, warnings };
+  return parsed.error.issues.slice(0, 20).map((issue) => {
+    const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
+    let line: number | null = null;
+    for (let n = path.length; n >= 0 && line === null; n--) line = n === 0 ? 1 : split.lineOf(path.slice(0, n));
+    const missing = issue.code === "invalid_type" && issue.input === undefined;
+    const reason = missing ? `${path.join(".")} is required` : `${path.join(".")}: ${issue.message}`;
+    return { ...finding("frontmatter-invalid", { reason, path: path.join(".") || "(top)" }, line), file };
+  });
+}
+
+const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+function setFrontValue(b: Builder, modelName: string, key: string, value: number, line: number | null, role?: "alternative"): void {
+  const model = role ? modelFor(b, modelName) : findModel(b, modelName)!;
+  const def = metricByKey(key);
+  const k = def ? key : slugForLabel(key);
+  if (!def) {
+    if (!Object.hasOwn(b.metricInfo, k)) warn(b, "unknown-metric-key", { key }, line);
+    b.metricInfo[k] ??= { label: key, unit: "number", direction: "neutral" };
+  }
+  const [min, max] = RANGES[def?.unit ?? "number"];
+  if (value < min || value > max) {
+    warn(b, "out-of-range", { label: def?.name ?? key, value, min, max }, line);
+    return;
+  }
+  const body = Object.hasOwn(model.metrics, k) ? model.metrics[k] : undefined;
+  if (body && body.source === "body" && !same(body.value, value)) {
+    warn(b, "frontmatter-body-mismatch", {
+      label: def?.name ?? key, model: model.name, front: value, frontLine: line, body: body.value, bodyLine: body.line,
+    }, line);
+  }
+  model.metrics[k] = { value, line, source: "frontmatter", text: null };
+}
+
+function mergeFrontmatter(b: Builder, fm: Frontmatter, lineOf: SplitRecord["lineOf"]): void {
+  for (const [key, pair] of Object.entries(fm.metrics ?? {})) {
+    if (pair.old !== undefined) setFrontValue(b, b.oldModel, key, pair.old, lineOf(["metrics", key, "old"]));
+    if (pair.new !== undefined) setFrontValue(b, b.newModel, key, pair.new, lineOf(["metrics", key, "new"]));
+  }
+  (fm.alternatives ?? []).forEach((alt, i) => {
+    const at = (k: string) => lineOf(["alternatives", i, k]);
+    if (alt.price_input !== undefined) setFrontValue(b, alt.model, "price_input", alt.price_input, at("price_input"), "alternative");
+    if (alt.price_output !== undefined) setFrontValue(b, alt.model, "price_output", alt.price_output, at("price_output"), "alternative");
+    for (const [key, value] of Object.entries(alt.metrics ?? {})) {
+      setFrontValue(b, alt.model, key, value, lineOf(["alternatives", i, "metrics", key]), "alternative");
+    }
+    modelFor(b, alt.model);
+  });
+  if (fm.usage) {
+    const line = lineOf(["usage"]);
+    const body = b.usage;
+    if (body && (!same(body.inputTokens, fm.usage.input_tokens) || !same(body.outputTokens, fm.usage.output_tokens))) {
+      warn(b, "frontmatter-body-mismatch", {
+        label: "usage", model: "the record", front: `${fm.usage.input_tokens}:${fm.usage.output_tokens}`, frontLine: line,
+        body: `${body.inputTokens}:${body.outputTokens}`, bodyLine: body.line,
+      }, line);
+    }
+    b.usage = { inputTokens: fm.usage.input_tokens, outputTokens: fm.usage.output_tokens, line, source: "frontmatter" };
+  }
+  const sh = fm.self_host;
+  if (sh) {
+    const pick = <T,>(front: T | undefined, key: string, body: { value: T; line: number | null } | null) =>
+      front === undefined ? body : { value: front, line: lineOf(["self_host", key]) };
+    b.selfHost = {
+      capex: pick(sh.capex, "capex", b.selfHost.capex),
+      opexPerMonth: pick(sh.opex_per_month, "opex_per_month", b.selfHost.opexPerMonth),
+      gpus: pick(sh.gpus, "gpus", b.selfHost.gpus),
+      statedBreakEvenTokensPerMonth: pick(sh.break_even_tokens, "break_even_tokens", b.selfHost.statedBreakEvenTokensPerMonth),
+    };
+  }
+}
+
+function prepare(text: string): string | Finding {
+  if (text.length > MAX_RECORD_BYTES) return finding("file-too-large", { size: text.length, limit: MAX_RECORD_BYTES });
+  if (text.trim() === "") return finding("file-empty");
+  if (text.includes("\u0000")) return finding("file-binary");
+  const noBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return noBom.includes("\r") ? noBom.replace(/\r\n?/g, "\n") : noBom;
+}
+
+export function parseRecord(text: string, file = "<input>"): LoadResult {
+  const prepared = prepare(text);
+  if (typeof prepared !== "string") return fail(file, prepared);
+  const split = splitFrontmatter(prepared);
+  if ("code" in split) return fail(file, split);
+  const checked = validate(split, file);
+  if (Array.isArray(checked)) return { ok: false, errors: checked };
+  const { fm, warnings } = checked;
+
+  const b = createBuilder(fm.old_model, fm.new_model);
+  b.warnings.push(...warnings);
+  const readLine = lineReader(b);
+  for (const block of toBlocks(split.body, split.bodyOffset)) {
+    if (block.kind === "table") readTable(b, block);
+    else readLine(block);
+  }
+  mergeFrontmatter(b, fm, split.lineOf);
+  const sh = b.selfHost;
+  const hasSelfHost = sh.capex !== null || sh.opexPerMonth !== null || sh.gpus !== null || sh.statedBreakEvenTokensPerMonth !== null;
+
+  return {
+    ok: true,
+    record: {
+      file,
+      id: fm.id,
+      title: fm.title,
+      oldModel: fm.old_model,
+      newModel: fm.new_model,
+      updateDate: fm.update_date ?? null,
+      provider: fm.provider ?? null,
+      tags: fm.tags ?? [],
+      tier: fm.tier ?? null,
+      outcome: fm.outcome ?? null,
+      models: b.models,
+      metricInfo: b.metricInfo,
+      usage: b.usage,
+      selfHost: hasSelfHost ? sh : null,
+      samples: b.samples,
+      claims: b.claims,
+      warnings: b.warnings,
+    },
+  };
+}
