@@ -35,8 +35,9 @@ export type Block = TextLine | Table;
 export const MAX_TABLE_COLUMNS = 32;
 export const MAX_LINE_CHARS = 4000;
 
-let parser: MarkdownIt | null = null;
-function markdown(): MarkdownIt {
+type Markdown = InstanceType<typeof MarkdownIt>;
+let parser: Markdown | null = null;
+function markdown(): Markdown {
   if (!parser) {
     parser = new MarkdownIt({ html: false, linkify: false, typographer: false });
     parser.core.ruler.disable(["inline", "linkify", "replacements", "smartquotes", "text_join"], true);
@@ -44,7 +45,7 @@ function markdown(): MarkdownIt {
   return parser;
 }
 
-type Token = ReturnType<MarkdownIt["parse"]>[number];
+type Token = ReturnType<Markdown["parse"]>[number];
 
 export function toBlocks(body: string, lineOffset: number): Block[] {
   const tokens = markdown().parse(body, {});
@@ -110,7 +111,7 @@ export function toBlocks(body: string, lineOffset: number): Block[] {
         if (prev?.type !== "paragraph_open" || table) break;
         if (listDepth === 0) group++;
         const first = fileLine(t);
-        t.content.split("\n").forEach((raw, k) => {
+        t.content.split("\n").forEach((raw: string, k: number) => {
           if (raw.length > MAX_LINE_CHARS) return;
           blocks.push({ kind: "line", text: normalizeText(raw).trim(), line: first + k, heading, group });
         });

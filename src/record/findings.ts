@@ -21,7 +21,9 @@ const MESSAGES = {
   "yaml-aliases": () => "YAML uses too many aliases (alias expansion is bounded)",
   "yaml-too-deep": () => "YAML is nested too deeply",
   "frontmatter-not-map": () => "frontmatter must be a map of keys to values",
-  "frontmatter-invalid": (a: Args) => `${a.reason} (at ${a.path})`,
+  "frontmatter-invalid": (a: Args) => `${a.reason}`,
+  "policy-invalid": (a: Args) => `policy: ${a.reason}`,
+  "unknown-baseline": (a: Args) => `${a.reason}`,
   // warnings: the record is usable, something in it was not
   "unsafe-key": (a: Args) => `key "${a.key}" is ignored: it could alter object prototypes`,
   "unreadable-value": (a: Args) => `cannot read a value for "${a.label}" from "${a.text}"`,

@@ -5,16 +5,10 @@
  * gray-matter sees the text, and its JavaScript engines are replaced so nothing can `eval`.
  */
 import matter from "gray-matter";
-import { LineCounter, parseDocument, visit, isCollection, isScalar, type Document } from "yaml";
 import { finding, type Finding } from "./findings.js";
+import { readYaml } from "./yaml.js";
 
 export const MAX_FRONTMATTER_BYTES = 256 * 1024;
-const MAX_ALIASES = 100;
-const MAX_DEPTH = 32;
-const SAFE_TAGS = new Set([
-  "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-  "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
-]);
 
 export interface SplitRecord {
   data: Record<string, unknown>;
@@ -35,45 +29,19 @@ const refuse = (language: string) => () => {
   throw new FrontmatterError(finding("frontmatter-language", { language }, 1));
 };
 
-/** Reads YAML with the `yaml` package: core schema, bounded aliases, no custom tags. */
-function yamlEngine(state: { doc?: Document; counter?: LineCounter }) {
+/**
+ * gray-matter's YAML engine, reading with the `yaml` package. gray-matter hands over the text
+ * after `---`, starting with its newline, so YAML line numbers are the file's.
+ */
+function yamlEngine(state: { lineOf?: SplitRecord["lineOf"] }) {
   return (source: string): Record<string, unknown> => {
-    const counter = new LineCounter();
-    const doc = parseDocument(source, { lineCounter: counter, schema: "core", uniqueKeys: true, maxAliasCount: MAX_ALIASES, prettyErrors: false });
-    state.doc = doc;
-    state.counter = counter;
-    // gray-matter hands over the text after `---`, starting with its newline: lines match the file's.
-    const fileLine = (offset: number) => counter.linePos(offset).line;
-    const first = doc.errors[0];
-    if (first) {
-      const reason = first.message.split("\n")[0] ?? first.message;
-      throw new FrontmatterError(finding("yaml-syntax", { reason: reason.replace(/ at line \d+, column \d+:?$/, "") }, fileLine(first.pos[0])));
+    const read = readYaml(source);
+    if ("code" in read) throw new FrontmatterError(read);
+    if (read.data === null || typeof read.data !== "object" || Array.isArray(read.data)) {
+      throw new FrontmatterError(finding("frontmatter-not-map", {}, 2));
     }
-    let depthError: Finding | null = null;
-    visit(doc, {
-      Node(_key, node, path) {
-        if ((isScalar(node) || isCollection(node)) && node.tag && !SAFE_TAGS.has(node.tag)) {
-          throw new FrontmatterError(finding("yaml-tag", { tag: node.tag.replace("tag:yaml.org,2002:", "!!") }, fileLine(node.range?.[0] ?? 0)));
-        }
-        if (path.length > MAX_DEPTH * 2 && depthError === null) {
-          depthError = finding("yaml-too-deep", {}, fileLine(node.range?.[0] ?? 0));
-          return visit.BREAK;
-        }
-        return undefined;
-      },
-    });
-    if (depthError) throw new FrontmatterError(depthError);
-    try {
-      const data: unknown = doc.toJS({ maxAliasCount: MAX_ALIASES });
-      if (data === null || typeof data !== "object" || Array.isArray(data)) {
-        throw new FrontmatterError(finding("frontmatter-not-map", {}, 2));
-      }
-      return data as Record<string, unknown>;
-    } catch (e) {
-      if (e instanceof FrontmatterError) throw e;
-      if (e instanceof Error && /alias/i.test(e.message)) throw new FrontmatterError(finding("yaml-aliases", {}, 2));
-      throw e;
-    }
+    state.lineOf = read.lineOf;
+    return read.data as Record<string, unknown>;
   };
 }
 
@@ -100,7 +68,7 @@ export function splitFrontmatter(text: string): SplitRecord | Finding {
   // gray-matter looks for the first "\n---"; normalise the opening line so both agree.
   const source = `---\n${afterOpen}`;
 
-  const state: { doc?: Document; counter?: LineCounter } = {};
+  const state: { lineOf?: SplitRecord["lineOf"] } = {};
   const engine = { parse: yamlEngine(state), stringify: refuse("yaml") };
   let file: { data: unknown; content: string };
   try {
@@ -114,7 +82,7 @@ export function splitFrontmatter(text: string): SplitRecord | Finding {
         json: { parse: refuse("json") },
         toml: { parse: refuse("toml") },
       },
-    } as matter.GrayMatterOption<string, never>);
+    } as unknown as Parameters<typeof matter>[1]);
   } catch (e) {
     if (e instanceof FrontmatterError) return e.finding;
     if (e instanceof RangeError) return finding("yaml-too-deep", {}, 2);
@@ -124,11 +92,6 @@ export function splitFrontmatter(text: string): SplitRecord | Finding {
   const bodyStart = source.length - file.content.length;
   const bodyOffset = countLines(source, bodyStart);
 
-  const lineOf = (path: ReadonlyArray<string | number>): number | null => {
-    const node = state.doc?.getIn(path, true) as { range?: [number, number, number] } | undefined;
-    const start = node?.range?.[0];
-    if (start === undefined || !state.counter) return null;
-    return state.counter.linePos(start).line;
-  };
+  const lineOf = state.lineOf ?? (() => null);
   return { data, body: file.content, bodyOffset, lineOf };
 }

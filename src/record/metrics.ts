@@ -9,6 +9,7 @@ export type Unit =
   | "score"
   | "attempts"
   | "usd_per_mtok"
+  | "usd"
   | "seconds"
   | "tokens"
   | "params"

@@ -1,0 +1,20 @@
+/** The change from baseline to candidate, and whether it is for the better. */
+import type { Direction, Unit } from "../record/metrics.js";
+import type { Change } from "./schema.js";
+
+/** A finite number or null: calculations never hand out NaN or Infinity. */
+export function finite(n: number): number | null {
+  return Number.isFinite(n) ? n : null;
+}
+
+export function delta(baseline: number | null, candidate: number | null, unit: Unit): Change {
+  if (baseline === null || candidate === null) return { abs: null, pct: null, pp: null };
+  const abs = finite(candidate - baseline);
+  const pct = baseline === 0 ? null : finite(((candidate - baseline) / Math.abs(baseline)) * 100);
+  return { abs, pct, pp: unit === "percent" ? abs : null };
+}
+
+export function better(direction: Direction, abs: number | null): boolean | null {
+  if (abs === null || abs === 0 || direction === "neutral") return null;
+  return direction === "higher" ? abs > 0 : abs < 0;
+}

@@ -1,0 +1,26 @@
+/** Finding the models a comparison is between. */
+import { foldModelName } from "../record/builder.js";
+import type { LoadedRecord, ModelData } from "../record/schema.js";
+
+export function modelNamed(record: LoadedRecord, name: string): ModelData | undefined {
+  const folded = foldModelName(name);
+  return record.models.find((m) => foldModelName(m.name) === folded);
+}
+
+/** The baseline: `old_model`, or another model the record prices or scores, by name. */
+export function resolveBaseline(record: LoadedRecord, name?: string | null): { model: ModelData } | { error: string; names: string[] } {
+  if (name === undefined || name === null || name === "") return { model: record.models.find((m) => m.role === "old")! };
+  const model = modelNamed(record, name);
+  if (model && model.role !== "new") return { model };
+  const names = record.models.filter((m) => m.role !== "new").map((m) => m.name);
+  const why = model ? `"${name}" is the candidate itself` : `no model "${name}" in this record`;
+  return { error: `${why}; baselines it has: ${names.join(", ")}`, names };
+}
+
+export function candidateOf(record: LoadedRecord): ModelData {
+  return record.models.find((m) => m.role === "new")!;
+}
+
+export function valueOf(model: ModelData, key: string): number | null {
+  return Object.hasOwn(model.metrics, key) ? (model.metrics[key]?.value ?? null) : null;
+}

@@ -1,0 +1,58 @@
+/**
+ * One record of a batch: load, evaluate, and reduce to what the batch prints. Runs in a worker
+ * thread or in-process; the result is plain data that crosses threads cheaply.
+ */
+import { BaselineError } from "../calc/analyze.js";
+import type { TokenUsage } from "../calc/cost.js";
+import { evaluate } from "../evaluate.js";
+import { loadRecord } from "../record/load.js";
+import type { Policy } from "../rules/schema.js";
+import type { Report } from "../report/schema.js";
+import { metricView } from "../rules/metric-view.js";
+import type { BatchRow } from "../report/batch.js";
+
+export interface BatchSettings {
+  policy: Policy;
+  usage: TokenUsage | null;
+  /** Whether the full report is wanted as JSON text (json and ndjson formats). */
+  withReport: boolean;
+}
+
+export interface BatchResult {
+  index: number;
+  file: string;
+  row: BatchRow | null;
+  report: string | null;
+  errors: Array<{ file: string; line: number | null; message: string }>;
+}
+
+function qualityChange(report: Report): number | null {
+  const pick = (key: string) => report.metrics.find((m) => m.key === key)?.change.pp ?? null;
+  return pick("task_success") ?? metricView(report, "benchmarks.mean")?.change.pp ?? null;
+}
+
+export function toRow(report: Report): BatchRow {
+  return {
+    file: report.record.file,
+    id: report.record.id,
+    baseline: report.baseline,
+    candidate: report.candidate,
+    costChangePct: report.cost.retryAdjustedChange.pct,
+    qualityChangePp: qualityChange(report),
+    verdict: report.verdict,
+    outcome: report.record.outcome,
+  };
+}
+
+export async function runTask(index: number, file: string, settings: BatchSettings): Promise<BatchResult> {
+  const loaded = await loadRecord(file);
+  if (!loaded.ok) return { index, file, row: null, report: null, errors: loaded.errors };
+  try {
+    const report = evaluate(loaded.record, { usage: settings.usage, policy: settings.policy });
+    return { index, file, row: toRow(report), report: settings.withReport ? JSON.stringify(report) : null, errors: [] };
+  } catch (e) {
+    if (e instanceof BaselineError) return { index, file, row: null, report: null, errors: [{ file, line: null, message: e.message }] };
+    const message = `unexpected error (a bug): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
+    return { index, file, row: null, report: null, errors: [{ file, line: null, message }] };
+  }
+}

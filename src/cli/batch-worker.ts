@@ -1,0 +1,8 @@
+/** Worker thread of a batch: takes file paths, answers with BatchResults. */
+import { parentPort, workerData } from "node:worker_threads";
+import { runTask, type BatchSettings } from "./batch-task.js";
+
+const settings = workerData as BatchSettings;
+parentPort!.on("message", (task: { index: number; file: string }) => {
+  void runTask(task.index, task.file, settings).then((result) => parentPort!.postMessage(result));
+});

@@ -1,0 +1,37 @@
+/** Gathering a batch's files up front (paths only), and a progress line for long batches. */
+import { expandPaths } from "./paths.js";
+
+export async function collectFiles(paths: readonly string[]) {
+  const files: string[] = [];
+  const errors: Array<{ file: string; line: number | null; message: string }> = [];
+  const seen = new Set<string>();
+  for await (const entry of expandPaths(paths)) {
+    if ("error" in entry) errors.push(entry.error);
+    else if (!seen.has(entry.file)) {
+      seen.add(entry.file);
+      files.push(entry.file);
+    }
+  }
+  return { files, errors };
+}
+
+const LONG_BATCH = 200;
+
+/** A progress line on stderr, only on a terminal, never in CI, only for long batches. */
+export function progress(total: number, stream: NodeJS.WriteStream = process.stderr, env = process.env) {
+  const on = Boolean(stream.isTTY) && !env.CI && total >= LONG_BATCH;
+  let done = 0;
+  let last = 0;
+  const tick = () => {
+    done++;
+    const now = Date.now();
+    if (on && (now - last > 100 || done === total)) {
+      last = now;
+      stream.write(`\r${done}/${total} records`);
+    }
+  };
+  tick.done = () => {
+    if (on) stream.write("\r\u001b[K");
+  };
+  return tick;
+}

@@ -1,0 +1,41 @@
+/** The only place that touches the process's streams and decides on colour. */
+import { Chalk } from "chalk";
+import type { Style } from "../report/style.js";
+
+export function colorEnabled(flag: boolean, stream: NodeJS.WriteStream = process.stdout, env = process.env): boolean {
+  if (!flag) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0") return true;
+  return Boolean(stream.isTTY) && env.TERM !== "dumb";
+}
+
+export function makeStyle(enabled: boolean): Style {
+  const c = new Chalk({ level: enabled ? 1 : 0 });
+  return { bold: c.bold, dim: c.dim, good: c.green, bad: c.red, warn: c.yellow, color: enabled };
+}
+
+let pipeClosed = false;
+
+/** A reader closed our stdout (`… | head -1`): stop quietly, as Unix tools do. */
+function onStdoutError(e: NodeJS.ErrnoException): void {
+  if (e.code === "EPIPE") {
+    pipeClosed = true;
+    process.exit(process.exitCode ?? 0);
+  }
+  throw e;
+}
+process.stdout.on("error", onStdoutError);
+
+export function out(text: string): boolean {
+  if (pipeClosed) return false;
+  return process.stdout.write(text);
+}
+
+export function err(text: string): void {
+  process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+}
+
+/** Resolves when stdout can take more: a batch waits instead of buffering without bound. */
+export function drained(): Promise<void> {
+  return new Promise((resolve) => process.stdout.once("drain", () => resolve()));
+}

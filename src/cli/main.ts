@@ -1,0 +1,52 @@
+/**
+ * The migrate-eval command line: argv → read files → core → render → write once → exit code.
+ * User errors print one line each and exit 2; anything else is a bug and says so.
+ */
+import { Command, CommanderError } from "commander";
+import { registerCompare } from "./commands/compare.js";
+import { registerPolicy } from "./commands/policy.js";
+import { registerSchema } from "./commands/schema.js";
+import { registerShow } from "./commands/show.js";
+import { registerValidate } from "./commands/validate.js";
+import { registerBatch } from "./commands/batch.js";
+import { registerBacktest } from "./commands/backtest.js";
+import { EXIT, UserError } from "./errors.js";
+import { err } from "./io.js";
+
+const VERSION = "0.1.0";
+
+function program(): Command {
+  const p = new Command("migrate-eval")
+    .description("Decide whether to move a product from one LLM to another, from model-update records.")
+    .version(VERSION)
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  for (const register of [registerCompare, registerBatch, registerBacktest, registerValidate, registerShow, registerPolicy, registerSchema]) {
+    register(p);
+  }
+  p.commands.forEach((c) => c.exitOverride());
+  return p;
+}
+
+async function main(argv: string[]): Promise<void> {
+  try {
+    await program().parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      const quiet = ["commander.helpDisplayed", "commander.version", "commander.help"].includes(e.code);
+      process.exitCode = quiet ? EXIT.ok : EXIT.cannotRun;
+      return;
+    }
+    if (e instanceof UserError) {
+      err(e.message);
+      process.exitCode = e.exitCode;
+      return;
+    }
+    err(`migrate-eval: unexpected error — this is a bug, please report it with the input that caused it.`);
+    err(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    process.exitCode = EXIT.cannotRun;
+  }
+}
+
+await main(process.argv);

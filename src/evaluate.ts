@@ -1,0 +1,57 @@
+/**
+ * evaluate: a loaded record and a policy in, the report `--format json` prints out.
+ */
+import { analyze, type AnalyzeOptions } from "./calc/analyze.js";
+import type { TokenUsage } from "./calc/cost.js";
+import type { LoadedRecord } from "./record/schema.js";
+import { defaultPolicy } from "./rules/default-policy.js";
+import { evaluateRules } from "./rules/evaluate.js";
+import type { Policy } from "./rules/schema.js";
+import type { Report } from "./report/schema.js";
+
+export interface EvaluateOptions {
+  /** Compare against this model of the record instead of `old_model`. */
+  baseline?: string | null;
+  /** Tokens per month; wins over the record's usage and the policy's. */
+  usage?: TokenUsage | null;
+  policy?: Policy;
+}
+
+/** Throws BaselineError when `baseline` names no model of the record. */
+export function evaluate(record: LoadedRecord, options: EvaluateOptions = {}): Report {
+  const policy = options.policy ?? defaultPolicy;
+  const analyzeOptions: AnalyzeOptions = {
+    baseline: options.baseline ?? null,
+    usage: options.usage ?? null,
+    fallbackUsage: policy.usage ? { inputTokens: policy.usage.input_tokens, outputTokens: policy.usage.output_tokens } : null,
+    amortizationMonths: policy.amortization_months,
+    maxAttempts: policy.max_attempts,
+  };
+  const analysis = analyze(record, analyzeOptions);
+  const { rules, verdict } = evaluateRules(analysis, policy);
+  return {
+    schemaVersion: 1,
+    record: {
+      file: record.file,
+      id: record.id,
+      title: record.title,
+      oldModel: record.oldModel,
+      newModel: record.newModel,
+      updateDate: record.updateDate,
+      provider: record.provider,
+      tags: record.tags,
+      tier: record.tier,
+      outcome: record.outcome,
+    },
+    baseline: analysis.baseline,
+    candidate: analysis.candidate,
+    metrics: analysis.metrics,
+    usage: analysis.usage,
+    cost: analysis.cost,
+    selfHost: analysis.selfHost,
+    audit: analysis.audit,
+    rules,
+    verdict,
+    warnings: analysis.warnings,
+  };
+}

@@ -1,0 +1,13 @@
+/** migrate-eval's library API: the CLI is a thin shell over these. */
+export { parseRecord, MAX_RECORD_BYTES, type LoadResult } from "./record/parse.js";
+export { loadRecord } from "./record/load.js";
+export { evaluate, type EvaluateOptions } from "./evaluate.js";
+export { analyze, BaselineError, type Analysis, type AnalyzeOptions } from "./calc/analyze.js";
+export { defaultPolicy } from "./rules/default-policy.js";
+export { parsePolicy, type PolicyResult } from "./rules/parse-policy.js";
+export { PolicySchema, type Policy, type PolicyInput, type Rule, type RuleResult } from "./rules/schema.js";
+export { ReportSchema, type Report } from "./report/schema.js";
+export { RecordSchema, FrontmatterSchema, type LoadedRecord, type Claim, type ModelData, type MetricValue } from "./record/schema.js";
+export { METRICS, type MetricDef, type Unit, type Direction } from "./record/metrics.js";
+export { formatError, type Finding, type RecordError } from "./record/findings.js";
+export { wilson, newcombe } from "./calc/noise.js";

@@ -1,0 +1,16 @@
+/** Output formats for one report, registered by name: a new format is one file and one line. */
+import type { Report } from "./schema.js";
+import type { Style } from "./style.js";
+import { renderJson } from "./json.js";
+import { renderJunit } from "./junit.js";
+import { renderMarkdown } from "./markdown.js";
+import { renderTable } from "./table.js";
+
+export const REPORT_FORMATS = {
+  table: renderTable,
+  json: renderJson,
+  markdown: renderMarkdown,
+  junit: renderJunit,
+} satisfies Record<string, (r: Report, style: Style) => string>;
+
+export type ReportFormat = keyof typeof REPORT_FORMATS;

@@ -1,0 +1,42 @@
+/** JUnit XML for test reporters: one testcase per rule; failed or unknown required rules fail. */
+import type { Report } from "./schema.js";
+
+export function xml(s: string): string {
+  return s
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
+}
+
+export function junitCases(r: Report): { cases: string[]; failures: number } {
+  let failures = 0;
+  const suite = `migrate-eval.${r.record.id}`;
+  const cases = r.rules.map((rule) => {
+    const open = `    <testcase classname="${xml(suite)}" name="${xml(`${rule.id} (${rule.severity})`)}" file="${xml(r.record.file)}">`;
+    if (rule.severity === "required" && rule.status !== "pass") {
+      failures++;
+      const type = rule.status === "fail" ? "RuleFailed" : "RuleUnknown";
+      return `${open}\n      <failure message="${xml(rule.message)}" type="${type}">${xml(rule.message)}</failure>\n    </testcase>`;
+    }
+    if (rule.status !== "pass") return `${open}\n      <system-out>${xml(`${rule.status}: ${rule.message}`)}</system-out>\n    </testcase>`;
+    return `${open}</testcase>`;
+  });
+  return { cases, failures };
+}
+
+export function renderJunit(r: Report): string {
+  const { cases, failures } = junitCases(r);
+  const name = `${r.record.id}: ${r.baseline} → ${r.candidate} = ${r.verdict}`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="migrate-eval" tests="${cases.length}" failures="${failures}">`,
+    `  <testsuite name="${xml(name)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">`,
+    ...cases,
+    "  </testsuite>",
+    "</testsuites>",
+    "",
+  ].join("\n");
+}

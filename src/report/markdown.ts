@@ -1,0 +1,56 @@
+/** A pull-request comment: the verdict first, then the figures behind it. */
+import { fmtMoney, fmtTokens, fmtValue } from "../format.js";
+import type { Report } from "./schema.js";
+import { notes } from "./table.js";
+import { auditValue, betterText, changeText, moneyChangeText, noiseText, STATUS_WORD, usageText, verdictReason } from "./words.js";
+
+/** Cell text that cannot break a markdown table. */
+export function cell(s: string): string {
+  return s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+
+export function mdTable(head: string[], rows: string[][]): string {
+  return [head, head.map(() => "---"), ...rows].map((r) => `| ${r.map(cell).join(" | ")} |`).join("\n");
+}
+
+export function renderMarkdown(r: Report): string {
+  const icon = r.verdict === "MIGRATE" ? "✅" : "⛔";
+  const out = [
+    `## ${icon} ${r.verdict}: ${cell(r.baseline)} → ${cell(r.candidate)}`,
+    "",
+    `${verdictReason(r)}. Record \`${r.record.id}\` (${r.record.file}).`,
+    "",
+    mdTable(["Rule", "Severity", "Status", "Why"], r.rules.map((x) => [x.id, x.severity, STATUS_WORD[x.status], x.message])),
+    "",
+    "### Metrics",
+    "",
+    r.metrics.length
+      ? mdTable(["Metric", r.baseline, r.candidate, "Change", "", "Noise", "Line"], r.metrics.map((m) => [
+          m.label, fmtValue(m.baseline, m.unit), fmtValue(m.candidate, m.unit), changeText(m), betterText(m), noiseText(m), String(m.line ?? ""),
+        ]))
+      : "_No metrics were found._",
+    "",
+    "### Cost",
+    "",
+    `At ${usageText(r)}.`,
+    "",
+    mdTable(["", "Monthly", "Retry-adjusted"], [
+      [r.cost.baseline.model, fmtMoney(r.cost.baseline.monthly), fmtMoney(r.cost.baseline.retryAdjustedMonthly)],
+      [r.cost.candidate.model, fmtMoney(r.cost.candidate.monthly), fmtMoney(r.cost.candidate.retryAdjustedMonthly)],
+      ["Change", moneyChangeText(r.cost.monthlyChange), moneyChangeText(r.cost.retryAdjustedChange)],
+    ]),
+  ];
+  if (r.selfHost) {
+    const h = r.selfHost;
+    out.push("", "### Self-hosting", "", `Fixed ${fmtMoney(h.fixedPerMonth)}/month; break-even ${fmtTokens(h.breakEvenTokensPerMonth)} tokens/month` +
+      `${h.stated === null ? "" : ` (record states ${fmtTokens(h.stated)})`}; payback ${h.paybackMonths === null ? "never at this usage" : `${h.paybackMonths.toFixed(1)} months`}.`);
+  }
+  const wrong = r.audit.filter((a) => a.ok === false);
+  if (wrong.length) {
+    out.push("", "### Audit: stated figures that do not hold", "", mdTable(["Line", "Claim", "Stated", "Computed"], wrong.map((a) => [String(a.line ?? ""), a.claim, a.text, auditValue(a.computed, a.unit)])));
+  }
+  if (notes(r).length) {
+    out.push("", "<details><summary>Warnings</summary>", "", ...notes(r).map((w) => `- ${w.line === null ? "" : `line ${w.line}: `}${cell(w.message)}`), "", "</details>");
+  }
+  return `${out.join("\n")}\n`;
+}

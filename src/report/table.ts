@@ -1,0 +1,91 @@
+/** The report a person reads at a glance in a terminal. */
+import Table from "cli-table3";
+import { fmtMoney, fmtNumber, fmtTokens, fmtValue } from "../format.js";
+import type { Report } from "./schema.js";
+import { plainStyle, type Style } from "./style.js";
+import { ATTEMPTS_SOURCE, auditValue, betterText, changeText, moneyChangeText, noiseText, STATUS_WORD, usageText, verdictReason } from "./words.js";
+
+/** cli-table3 colours its borders and head unless these are emptied, even in a pipe. */
+export function table(head: string[], rows: string[][]): string {
+  const t = new Table({ head, style: { head: [], border: [], compact: true, "padding-left": 1, "padding-right": 1 } });
+  t.push(...rows);
+  return t.toString();
+}
+
+function metricsSection(r: Report, s: Style): string {
+  if (r.metrics.length === 0) return s.dim("No metrics were found for either model.");
+  const rows = r.metrics.map((m) => {
+    const better = betterText(m);
+    const paint = better === "better" ? s.good : better === "worse" ? s.bad : s.dim;
+    return [m.label, fmtValue(m.baseline, m.unit), fmtValue(m.candidate, m.unit), changeText(m), paint(better), s.dim(noiseText(m)), m.line === null ? "" : String(m.line)];
+  });
+  return table(["Metric", r.baseline, r.candidate, "Change", "", "Noise (95% CI, pp)", "Line"], rows);
+}
+
+function costSection(r: Report, s: Style): string {
+  const c = r.cost;
+  const lines = [s.bold("Cost") + s.dim(` at ${usageText(r)}`)];
+  if (c.baseline.monthly === null && c.candidate.monthly === null && r.usage.source === "none") return lines.join("\n");
+  const side = (x: Report["cost"]["baseline"]) => [fmtMoney(x.monthly), fmtMoney(x.annual), `${fmtNumber(x.attempts, 2)} (${ATTEMPTS_SOURCE[x.attemptsSource]})`, fmtMoney(x.retryAdjustedMonthly)];
+  lines.push(
+    table(
+      ["", "Monthly", "Annual", "Attempts", "Retry-adjusted"],
+      [
+        [c.baseline.model, ...side(c.baseline)],
+        [c.candidate.model, ...side(c.candidate)],
+        ["Change", moneyChangeText(c.monthlyChange), moneyChangeText(c.annualChange), "", moneyChangeText(c.retryAdjustedChange)],
+      ],
+    ),
+  );
+  return lines.join("\n");
+}
+
+function selfHostSection(r: Report, s: Style): string | null {
+  const h = r.selfHost;
+  if (!h) return null;
+  const payback = h.paybackMonths === null ? "never at this usage" : `${fmtNumber(h.paybackMonths, 1)} months`;
+  const cheaper = h.cheaperAtCurrentUsage === null ? "unknown" : h.cheaperAtCurrentUsage ? s.good("yes") : "no";
+  return [
+    s.bold("Self-hosting") + s.dim(` (capex over ${h.amortizationMonths} months${h.gpus ? `, ${h.gpus}` : ""})`),
+    `  fixed cost ${fmtMoney(h.fixedPerMonth)}/month = opex ${fmtMoney(h.opexPerMonth)} + capex ${fmtMoney(h.capex)} / ${h.amortizationMonths}`,
+    `  break-even ${fmtTokens(h.breakEvenTokensPerMonth)} tokens/month at ${fmtValue(h.blendedPricePerMTok, "usd_per_mtok")}` +
+      (h.stated === null ? "" : ` (the record states ${fmtTokens(h.stated)})`),
+    `  payback ${payback}; cheaper than the API now: ${cheaper}`,
+  ].join("\n");
+}
+
+function auditSection(r: Report, s: Style): string | null {
+  if (r.audit.length === 0) return null;
+  const wrong = r.audit.filter((a) => a.ok === false);
+  const open = r.audit.filter((a) => a.ok === null).length;
+  const head = `${s.bold("Audit")} ${r.audit.length - wrong.length - open} of ${r.audit.length} stated figures hold` +
+    (wrong.length ? `, ${s.bad(`${wrong.length} do not`)}` : "") + (open ? s.dim(`, ${open} cannot be checked`) : "");
+  if (wrong.length === 0) return head;
+  return [head, table(["Line", "Claim", "Stated", "Computed"], wrong.map((a) => [String(a.line ?? ""), a.claim, a.text, auditValue(a.computed, a.unit)]))].join("\n");
+}
+
+function rulesSection(r: Report, s: Style): string {
+  const paint = { pass: s.good, fail: s.bad, unknown: s.warn };
+  const rows = r.rules.map((x) => [paint[x.status](STATUS_WORD[x.status]), x.id, x.severity, x.message]);
+  return table(["", "Rule", "Severity", "Why"], rows);
+}
+
+/** Warnings other than audit mismatches, which the audit section already lists. */
+export function notes(r: Report): Report["warnings"] {
+  return r.warnings.filter((w) => w.code !== "audit-mismatch");
+}
+
+export function renderTable(r: Report, s: Style = plainStyle): string {
+  const verdict = r.verdict === "MIGRATE" ? s.good(s.bold("MIGRATE")) : s.bad(s.bold("HOLD"));
+  const sections = [
+    `${s.bold(`${r.baseline} → ${r.candidate}`)}  ${s.dim(`${r.record.id} · ${r.record.file}`)}`,
+    metricsSection(r, s),
+    costSection(r, s),
+    selfHostSection(r, s),
+    auditSection(r, s),
+    rulesSection(r, s),
+    notes(r).length ? [s.bold("Warnings"), ...notes(r).map((w) => s.warn(`  ${w.line === null ? "" : `line ${w.line}: `}${w.message}`))].join("\n") : null,
+    `Verdict: ${verdict} ${s.dim(`— ${verdictReason(r)}`)}`,
+  ];
+  return `${sections.filter((x): x is string => x !== null).join("\n\n")}\n`;
+}

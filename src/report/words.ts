@@ -1,0 +1,54 @@
+/** Wording shared by the human-readable renderers, keyed by the value it describes. */
+import type { Report } from "./schema.js";
+import type { RuleResult } from "../rules/schema.js";
+import { fmtMoney, fmtSigned, fmtSignedMoney, fmtTokens, fmtValue } from "../format.js";
+
+type Row = Report["metrics"][number];
+
+export const STATUS_WORD = { pass: "pass", fail: "FAIL", unknown: "unknown" } satisfies Record<RuleResult["status"], string>;
+export const ATTEMPTS_SOURCE = { stated: "stated", success_rate: "from success rate", assumed: "assumed" } as const;
+export const USAGE_SOURCE = { flag: "--usage", record: "the record", policy: "the policy", none: "none" } satisfies Record<Report["usage"]["source"], string>;
+
+export function changeText(row: Row): string {
+  const { abs, pct, pp } = row.change;
+  if (abs === null) return "—";
+  if (pp !== null) return `${fmtSigned(pp, 2, " pp")}`;
+  const absText = row.unit === "usd_per_mtok" || row.unit === "usd" ? fmtSignedMoney(abs) : fmtSigned(abs, 2);
+  return pct === null ? absText : `${fmtSigned(pct, 1, "%")}`;
+}
+
+export function betterText(row: Row): string {
+  return row.better === null ? (row.change.abs === 0 ? "same" : "—") : row.better ? "better" : "worse";
+}
+
+export function noiseText(row: Row): string {
+  if (!row.ci95) return "";
+  const [lo, hi] = row.ci95;
+  const mark = row.significant ? "significant" : "within noise";
+  return `${mark} [${fmtSigned(lo, 1)}, ${fmtSigned(hi, 1)}] n=${row.sampleSize}`;
+}
+
+export function usageText(r: Report): string {
+  const u = r.usage;
+  if (u.source === "none") return "no usage given (use --usage IN:OUT)";
+  return `${fmtTokens(u.inputTokens)} input + ${fmtTokens(u.outputTokens)} output tokens/month (from ${USAGE_SOURCE[u.source]})`;
+}
+
+export function moneyChangeText(c: { abs: number | null; pct: number | null }): string {
+  if (c.abs === null) return "—";
+  return c.pct === null ? fmtSignedMoney(c.abs) : `${fmtSignedMoney(c.abs)} (${fmtSigned(c.pct, 2, "%")})`;
+}
+
+export function auditValue(n: number | null, unit: Report["audit"][number]["unit"]): string {
+  if (n === null) return "—";
+  if (unit === "percent") return fmtSigned(n, 2, "%");
+  if (unit === "points") return fmtSigned(n, 2, " pp");
+  if (unit === "usd") return fmtMoney(n);
+  return fmtValue(n, unit);
+}
+
+export function verdictReason(r: Report): string {
+  const blocking = r.rules.filter((x) => x.severity === "required" && x.status !== "pass");
+  if (blocking.length === 0) return "every required rule passes";
+  return blocking.map((x) => `${x.id} ${x.status === "fail" ? "failed" : "is unknown"}`).join(", ");
+}

@@ -1,0 +1,84 @@
+/**
+ * Runs a policy over an analysis. Each rule ends pass, fail or unknown (its figure is missing),
+ * with the value it saw and the threshold; the verdict is MIGRATE only when every required
+ * rule passes.
+ */
+import type { Analysis } from "../calc/analyze.js";
+import { fmtSigned, fmtValue } from "../format.js";
+import { CONDITIONS, CONDITION_KINDS, type ConditionKind, type MetricView } from "./conditions.js";
+import { metricView } from "./metric-view.js";
+import type { Bounds, Check, Policy, Rule, RuleResult } from "./schema.js";
+
+export type Verdict = "MIGRATE" | "HOLD";
+
+function conditionOf(check: Check | Rule): [ConditionKind, Bounds] | null {
+  for (const kind of CONDITION_KINDS) {
+    const bounds = check[kind];
+    if (bounds) return [kind, bounds];
+  }
+  return null;
+}
+
+function show(kind: ConditionKind, view: MetricView | null, n: number): string {
+  const unit = CONDITIONS[kind].unit;
+  if (unit === "percent") return fmtSigned(n, 2, "%");
+  if (unit === "points") return fmtSigned(n, 2, " pp");
+  const text = fmtValue(n, view?.unit ?? "number");
+  return kind === "change_abs" && n > 0 ? `+${text}` : text;
+}
+
+function thresholdText(kind: ConditionKind, view: MetricView | null, b: Bounds): string {
+  const parts = [];
+  if (b.min !== undefined) parts.push(`≥ ${show(kind, view, b.min)}`);
+  if (b.max !== undefined) parts.push(`≤ ${show(kind, view, b.max)}`);
+  return parts.join(" and ");
+}
+
+function checkOne(a: Analysis, check: Check | Rule, id: string, severity: RuleResult["severity"]): RuleResult {
+  const metric = check.metric ?? "";
+  const [kind, bounds] = conditionOf(check)!;
+  const view = metricView(a, metric);
+  const base = { id, severity, metric, condition: kind, threshold: { min: bounds.min ?? null, max: bounds.max ?? null } };
+  const needs = thresholdText(kind, view, bounds);
+  if (!view) return { ...base, status: "unknown", actual: null, message: `${metric}: no figure in this comparison (needs ${needs})` };
+  const value = CONDITIONS[kind].read(view);
+  const what = `${view.label} ${CONDITIONS[kind].describe}`;
+  if (value === null) {
+    const side = kind === "baseline" || (view.baseline === null && view.candidate !== null) ? ` for ${a.baseline}` : view.candidate === null ? ` for ${a.candidate}` : "";
+    return { ...base, status: "unknown", actual: null, message: `${view.label}: ${CONDITIONS[kind].missing}${side} (needs ${needs})` };
+  }
+  const inside = (bounds.min === undefined || value >= bounds.min) && (bounds.max === undefined || value <= bounds.max);
+  const seen = `${what} ${show(kind, view, value)} (needs ${needs})`;
+  if (!inside) return { ...base, status: "fail", actual: value, message: seen };
+  if (check.significant === true && view.significant !== true) {
+    return view.significant === null
+      ? { ...base, status: "unknown", actual: value, message: `${seen}, but its noise cannot be judged (no sample size)` }
+      : { ...base, status: "fail", actual: value, message: `${seen}, but within noise` };
+  }
+  return { ...base, status: "pass", actual: value, message: seen };
+}
+
+function checkAny(a: Analysis, rule: Rule): RuleResult {
+  const members = rule.any!.map((c, i) => checkOne(a, c, `${rule.id}[${i}]`, rule.severity));
+  const decided = members.find((m) => m.status === "pass") ?? members.find((m) => m.status === "unknown") ?? members[0]!;
+  const status = decided.status;
+  const glue = status === "pass" ? "passes: " : status === "unknown" ? "unknown: none passes, " : "fails: ";
+  const detail = status === "pass" ? decided.message : members.map((m) => m.message).join("; ");
+  return {
+    id: rule.id,
+    severity: rule.severity,
+    status,
+    metric: decided.metric,
+    condition: decided.condition,
+    actual: decided.actual,
+    threshold: decided.threshold,
+    message: `any of ${members.length} ${glue}${detail}`,
+    members,
+  };
+}
+
+export function evaluateRules(a: Analysis, policy: Policy): { rules: RuleResult[]; verdict: Verdict } {
+  const rules = policy.rules.map((r) => (r.any ? checkAny(a, r) : checkOne(a, r, r.id, r.severity)));
+  const verdict = rules.every((r) => r.severity !== "required" || r.status === "pass") ? "MIGRATE" : "HOLD";
+  return { rules, verdict };
+}
