@@ -1,7 +1,7 @@
 /**
  * The shapes of what the calculations return (SPEC §4). The report schema is built from these.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 const num = z.number();
 const maybe = num.nullable();

@@ -23,7 +23,8 @@ export async function* runInOrder(
     for (let i = 0; i < files.length; i++) yield await runTask(i, files[i]!, settings);
     return;
   }
-  const url = new URL("./worker.js", import.meta.url);
+  // This module is bundled into dist/chunks/; the worker's entry point is dist/worker.js.
+  const url = new URL("../worker.js", import.meta.url);
   const workers = Array.from({ length: Math.min(jobs, files.length) }, () => new Worker(url, { workerData: settings }));
   const window = workers.length * 32;
   const done = new Map<number, BatchResult>();

@@ -34,6 +34,7 @@ export type Block = TextLine | Table;
 
 export const MAX_TABLE_COLUMNS = 32;
 export const MAX_LINE_CHARS = 4000;
+const HAS_DIGIT = /[0-9０-９]/;
 
 type Markdown = InstanceType<typeof MarkdownIt>;
 let parser: Markdown | null = null;
@@ -41,6 +42,8 @@ function markdown(): Markdown {
   if (!parser) {
     parser = new MarkdownIt({ html: false, linkify: false, typographer: false });
     parser.core.ruler.disable(["inline", "linkify", "replacements", "smartquotes", "text_join"], true);
+    // Link reference definitions, raw HTML and setext headings carry no figures.
+    parser.block.ruler.disable(["reference", "html_block", "lheading"], true);
   }
   return parser;
 }
@@ -112,7 +115,8 @@ export function toBlocks(body: string, lineOffset: number): Block[] {
         if (listDepth === 0) group++;
         const first = fileLine(t);
         t.content.split("\n").forEach((raw: string, k: number) => {
-          if (raw.length > MAX_LINE_CHARS) return;
+          // Every figure the extractor reads has a digit; lines of prose alone are skipped.
+          if (raw.length > MAX_LINE_CHARS || !HAS_DIGIT.test(raw)) return;
           blocks.push({ kind: "line", text: normalizeText(raw).trim(), line: first + k, heading, group });
         });
         break;

@@ -29,8 +29,11 @@ function firstQuantity(text: string): { q: Quantity; at: number } | null {
 
 const THRESHOLD_AFTER = /^\s*(以上|以下|未満|超|or more|or less|at least|at most)/i;
 
-const USAGE =
-  /(月次使用量|月間使用量|使用量|monthly usage|usage per month|usage)\s*:?\s*(\d[\d,.]*\s?[KMB]?)\s*(?:input|入力)(?:\s?tokens?)?\s*[,、/]\s*(\d[\d,.]*\s?[KMB]?)\s*(?:output|出力)/i;
+const APPROX = "(?:(?:約|およそ|about|approx\\.?|approximately|~)\\s?)?";
+const USAGE = new RegExp(
+  `(月次使用量|月間使用量|使用量|monthly usage|usage per month|usage)\\s*:?\\s*${APPROX}(\\d[\\d,.]*\\s?[KMB]?)\\s*(?:input|入力)(?:\\s?tokens?)?\\s*[,、/]\\s*${APPROX}(\\d[\\d,.]*\\s?[KMB]?)\\s*(?:output|出力)`,
+  "i",
+);
 
 const usageLine: LineRule = (b, l) => {
   const m = USAGE.exec(l.text);
@@ -161,9 +164,9 @@ const selfHostLine: LineRule = (b, l) => {
 };
 
 const COST_CHANGE =
-  /(実質コスト|コスト)(増加?|減少?|削減(?:効果)?(?:確認)?|変化)|((?:effective|retry-adjusted|real)\s+)?cost\s+(increase|decrease|reduction|change|savings?)|savings/i;
+  /(実質コスト|コスト)(増加?|減少?|削減(?:効果)?(?:確認)?|変化)|実質コスト|(?:effective|retry-adjusted|real)\s+(?:cost|reduction|increase|decrease)|cost\s+(?:increase|decrease|reduction|change|savings?)|savings?/i;
 const SAVINGS_LABEL = /^(月次|月額|monthly|per month|年間|annual|per year|yearly)$/i;
-const VERSUS = /\bvs\.?\s+([^,、)]+)/i;
+const VERSUS = /\bvs\.?\s+([^,、):]+)/i;
 
 function versusOf(b: Builder, l: Line, ctx: Context): string {
   const vs = VERSUS.exec(l.text);
@@ -191,7 +194,8 @@ const costChangeLine: LineRule = (b, l, ctx) => {
   let scan = after;
   for (let guard = 0; guard < 2; guard++) {
     const found = firstQuantity(scan);
-    if (!found || found.at > 12) break;
+    // A figure far from the phrase belongs to something else on the line.
+    if (!found || found.at > 30) break;
     const tail = scan.slice(found.at + found.q.length);
     if (THRESHOLD_AFTER.test(tail)) break;
     const unit = found.q.kind === "percent" ? "percent" : found.q.kind === "usd" ? "usd" : null;
@@ -270,7 +274,8 @@ export function lineReader(b: Builder): (line: TextLine) => void {
   const ctx: Context = { versus: null };
   return (line) => {
     if (line.text === "") return;
-    const l: Line = { ...line, ...splitLabel(line.text) };
+    const { label, rest } = splitLabel(line.text);
+    const l: Line = { kind: "line", text: line.text, line: line.line, heading: line.heading, group: line.group, label, rest };
     for (const rule of LINE_RULES) if (rule(b, l, ctx)) break;
   };
 }

@@ -2,11 +2,11 @@
  * loadRecord: reads one record from disk with its size checked before the file is read whole,
  * then parses it. Errors come back as values with the file's path.
  */
+import { Buffer, isUtf8 } from "node:buffer";
 import { open } from "node:fs/promises";
 import { finding, type Finding } from "./findings.js";
 import { MAX_RECORD_BYTES, parseRecord, type LoadResult } from "./parse.js";
 
-const decoder = new TextDecoder("utf-8", { fatal: true });
 
 function failed(file: string, f: Finding): LoadResult {
   return { ok: false, errors: [{ ...f, file }] };
@@ -28,11 +28,8 @@ function reason(e: unknown): string {
 export function decodeRecord(bytes: Uint8Array, file: string): string | LoadResult {
   if (bytes.length === 0) return failed(file, finding("file-empty"));
   if (bytes.subarray(0, 8192).includes(0)) return failed(file, finding("file-binary"));
-  try {
-    return decoder.decode(bytes);
-  } catch {
-    return failed(file, finding("invalid-utf8"));
-  }
+  if (!isUtf8(bytes)) return failed(file, finding("invalid-utf8"));
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("utf8");
 }
 
 export async function loadRecord(path: string, maxBytes = MAX_RECORD_BYTES): Promise<LoadResult> {

@@ -115,7 +115,7 @@ export const METRICS: readonly MetricDef[] = [
   {
     key: "latency_p95",
     name: "p95 latency",
-    aliases: ["p95レイテンシ", "95パーセンタイル", "p95 latency", "Latency (p95)", "p95"],
+    aliases: ["p95レイテンシ", "レイテンシ（p95）", "応答時間（p95）", "95パーセンタイル", "p95 latency", "Latency (p95)", "Latency p95", "p95"],
     unit: "seconds",
     direction: "lower",
   },
@@ -167,15 +167,27 @@ export function metricByKey(key: string): MetricDef | undefined {
   return BY_KEY.get(key);
 }
 
-/** Finds the registry row a label names, trying the label as written, then without notes. */
-export function metricForLabel(label: string): MetricDef | undefined {
-  const candidates = [label, label.replace(PAREN, "")];
-  for (const candidate of candidates) {
+function lookup(label: string): MetricDef | undefined {
+  for (const candidate of [label, label.replace(PAREN, "")]) {
     const folded = foldLabel(candidate);
     const hit = BY_ALIAS.get(folded) ?? BY_ALIAS.get(folded.replace(CHANGE_SUFFIX, ""));
     if (hit) return hit;
   }
   return undefined;
+}
+
+/** Labels repeat across a batch's records; folding them is the costly part, so remember. */
+const LABEL_CACHE = new Map<string, MetricDef | null>();
+const LABEL_CACHE_LIMIT = 20_000;
+
+/** Finds the registry row a label names, trying the label as written, then without notes. */
+export function metricForLabel(label: string): MetricDef | undefined {
+  const cached = LABEL_CACHE.get(label);
+  if (cached !== undefined) return cached ?? undefined;
+  const hit = lookup(label);
+  if (LABEL_CACHE.size >= LABEL_CACHE_LIMIT) LABEL_CACHE.clear();
+  LABEL_CACHE.set(label, hit ?? null);
+  return hit;
 }
 
 /** The key a label is kept under when the registry does not know it. */

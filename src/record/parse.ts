@@ -100,8 +100,15 @@ function mergeFrontmatter(b: Builder, fm: Frontmatter, lineOf: SplitRecord["line
   }
   const sh = fm.self_host;
   if (sh) {
-    const pick = <T,>(front: T | undefined, key: string, body: { value: T; line: number | null } | null) =>
-      front === undefined ? body : { value: front, line: lineOf(["self_host", key]) };
+    const pick = <T extends string | number>(front: T | undefined, key: string, body: { value: T; line: number | null } | null) => {
+      if (front === undefined) return body;
+      const line = lineOf(["self_host", key]);
+      const differs = body !== null && (typeof front === "number" ? !same(front, body.value as number) : front !== body.value);
+      if (differs) {
+        warn(b, "frontmatter-body-mismatch", { label: `self_host.${key}`, model: "self-hosting", front, frontLine: line, body: body.value, bodyLine: body.line }, line);
+      }
+      return { value: front, line };
+    };
     b.selfHost = {
       capex: pick(sh.capex, "capex", b.selfHost.capex),
       opexPerMonth: pick(sh.opex_per_month, "opex_per_month", b.selfHost.opexPerMonth),

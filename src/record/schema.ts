@@ -2,7 +2,7 @@
  * The record's schemas. The frontmatter schema validates what authors write (SPEC §1.1); the
  * record schema describes what the loader returns. Types come from these, nothing else.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { parseTokenCount } from "./units.js";
 
 const finiteNumber = z.number().refine(Number.isFinite, "must be a finite number");

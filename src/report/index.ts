@@ -5,12 +5,13 @@ import { renderJson } from "./json.js";
 import { renderJunit } from "./junit.js";
 import { renderMarkdown } from "./markdown.js";
 import { renderTable } from "./table.js";
+import type { ReportFormat } from "./formats.js";
 
 export const REPORT_FORMATS = {
   table: renderTable,
   json: renderJson,
   markdown: renderMarkdown,
   junit: renderJunit,
-} satisfies Record<string, (r: Report, style: Style) => string>;
+} satisfies Record<ReportFormat, (r: Report, style: Style) => string>;
 
-export type ReportFormat = keyof typeof REPORT_FORMATS;
+

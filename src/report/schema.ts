@@ -2,7 +2,7 @@
  * The JSON report, schemaVersion 1 (SPEC §4). CI depends on these names: fields may be added,
  * never renamed or dropped without a new schemaVersion.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { AuditEntrySchema, CostSchema, MetricRowSchema, SelfHostSchema, UsageSchema, WarningSchema } from "../calc/schema.js";
 import { OUTCOMES } from "../record/schema.js";
 import { RuleResultSchema } from "../rules/schema.js";

@@ -2,7 +2,7 @@
  * The policy file (SPEC §2.2) and the result of each rule. Objects are strict: a misspelt key
  * is an error with its line, not a rule that silently never applies.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { parseTokenCount } from "../record/units.js";
 import { CONDITION_KINDS } from "./conditions.js";
 

@@ -1,29 +1,6 @@
-/** `migrate-eval show RECORD`: everything extracted, with the line each value came from. */
+/** `migrate-eval show RECORD`: flags; the work is in run/show.ts. */
 import type { Command } from "commander";
-import { BaselineError } from "../../calc/analyze.js";
-import { evaluate } from "../../evaluate.js";
-import { loadRecord } from "../../record/load.js";
-import { renderShow } from "../../report/show.js";
-import { LoadErrors } from "../errors.js";
-import { colorEnabled, makeStyle, out } from "../io.js";
 import { choice } from "../options.js";
-import { choosePolicy } from "../policy-source.js";
-
-async function show(file: string, o: { format: "table" | "json"; color: boolean }): Promise<void> {
-  const loaded = await loadRecord(file);
-  if (!loaded.ok) throw new LoadErrors(loaded.errors);
-  if (o.format === "json") {
-    let report = null;
-    try {
-      report = evaluate(loaded.record, { policy: choosePolicy(undefined).policy });
-    } catch (e) {
-      if (!(e instanceof BaselineError)) throw e;
-    }
-    out(`${JSON.stringify({ schemaVersion: 1, record: loaded.record, analysis: report }, null, 2)}\n`);
-    return;
-  }
-  out(renderShow(loaded.record, makeStyle(colorEnabled(o.color))));
-}
 
 export function registerShow(program: Command): void {
   program
@@ -32,5 +9,5 @@ export function registerShow(program: Command): void {
     .argument("<record>", "a model-update record")
     .option("--format <format>", "table or json (json adds the analysis)", choice(["table", "json"] as const), "table")
     .option("--no-color", "no colour (also NO_COLOR=1)")
-    .action(show);
+    .action(async (...args: Parameters<typeof import("../run/show.js").show>) => (await import("../run/show.js")).show(...args));
 }

@@ -1,37 +1,5 @@
-/** `migrate-eval validate PATH...`: are these records readable? Exit 1 when any is not. */
+/** `migrate-eval validate PATH...`: flags; the work is in run/validate.ts. */
 import type { Command } from "commander";
-import { formatError } from "../../record/findings.js";
-import { loadRecord } from "../../record/load.js";
-import { EXIT } from "../errors.js";
-import { err, out } from "../io.js";
-import { expandPaths } from "../paths.js";
-
-async function validate(paths: string[], o: { quiet?: boolean }): Promise<void> {
-  let valid = 0;
-  let invalid = 0;
-  let warnings = 0;
-  for await (const entry of expandPaths(paths)) {
-    if ("error" in entry) {
-      invalid++;
-      err(formatError(entry.error));
-      continue;
-    }
-    const loaded = await loadRecord(entry.file);
-    if (!loaded.ok) {
-      invalid++;
-      for (const e of loaded.errors) err(formatError(e));
-      continue;
-    }
-    valid++;
-    warnings += loaded.record.warnings.length;
-    if (!o.quiet) {
-      for (const w of loaded.record.warnings) err(formatError({ file: entry.file, line: w.line, message: `warning: ${w.message}` }));
-    }
-  }
-  const total = valid + invalid;
-  out(`${total} record${total === 1 ? "" : "s"}: ${valid} valid, ${invalid} invalid${warnings ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}\n`);
-  process.exitCode = invalid > 0 || total === 0 ? EXIT.gate : EXIT.ok;
-}
 
 export function registerValidate(program: Command): void {
   program
@@ -39,5 +7,5 @@ export function registerValidate(program: Command): void {
     .description("check that records can be read; exit 1 when any cannot")
     .argument("<paths...>", "record files, folders (every *.md below) or globs")
     .option("-q, --quiet", "do not list warnings of valid records")
-    .action(validate);
+    .action(async (...args: Parameters<typeof import("../run/validate.js").validate>) => (await import("../run/validate.js")).validate(...args));
 }

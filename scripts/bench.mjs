@@ -1,0 +1,130 @@
+// Benchmark: start-up of `compare` against a bare `node -e 0`, and `batch` over 1,000 and
+// 10,000 seed-sized records (wall time, records per second, peak memory).
+//
+//   npm run bench                      # defaults
+//   npm run bench -- --records 2000 --runs 9 --template path/to/record.md
+//
+// Records are generated in a temporary folder from a template record (by default the bundled
+// example), padded with extra sections to the size of a real record and given varied figures.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const bin = join(root, "bin/migrate-eval.js");
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i === -1 ? fallback : args[i + 1];
+};
+const runs = Number(flag("runs", 15));
+const big = Number(flag("records", 10000));
+const small = Math.min(1000, big);
+const template = readFileSync(flag("template", join(root, "examples/qwen-replaces-llama.md")), "utf8");
+const TARGET_BYTES = 14_700;
+
+if (!existsSync(join(root, "dist/cli.js"))) {
+  console.error("dist/cli.js is missing: run `npm run build` first");
+  process.exit(2);
+}
+
+/** A record like the template, with figures varied by `i` and padded to a real record's size. */
+function makeRecord(i) {
+  const vary = (n, k) => (n * (1 + (((i * 7919 + k * 104729) % 41) - 20) / 200)).toFixed(1);
+  let k = 0;
+  let text = template
+    .replace(/^id: .*$/m, `id: BENCH_${String(i).padStart(6, "0")}`)
+    .replace(/(\d+\.\d+)%/g, (_, n) => `${Math.min(99, Number(vary(Number(n), k++)))}%`);
+  const pad = [
+    "",
+    "## Appendix",
+    "",
+    "| Metric | Week 1 | Week 2 | Week 3 | Note |",
+    "|--------|--------|--------|--------|------|",
+  ];
+  let row = 0;
+  while (text.length + pad.join("\n").length < TARGET_BYTES) {
+    row++;
+    pad.push(`| **Check ${row}** | ${vary(70, row)}% | ${vary(72, row + 1)}% | ${vary(74, row + 2)}% | steady |`);
+    if (row % 10 === 0) pad.push("", `- Observation ${row}: rollout ${row}% → ${row + 5}% of traffic`, `- Error rate: ${vary(0.8, row)}%`, "");
+  }
+  return `${text}\n${pad.join("\n")}\n`;
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function timeOnce(cmd, cmdArgs) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(cmd, cmdArgs, { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmdArgs.join(" ")} exited ${r.status}: ${r.stderr}`);
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+/** Runs a command, polling its peak resident memory (VmHWM) from /proc while it runs. */
+function measured(cmdArgs) {
+  return new Promise((resolve, reject) => {
+    const t = process.hrtime.bigint();
+    const child = spawn(process.execPath, cmdArgs, { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+    let peakKb = 0;
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    const poll = setInterval(() => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
+        if (m) peakKb = Math.max(peakKb, Number(m[1]));
+      } catch {
+        // the process has just ended
+      }
+    }, 10);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearInterval(poll);
+      const ms = Number(process.hrtime.bigint() - t) / 1e6;
+      if (code !== 0 && code !== 1) reject(new Error(`batch exited ${code}: ${stderr.slice(0, 500)}`));
+      else resolve({ ms, peakMb: peakKb / 1024 });
+    });
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), "migrate-eval-bench-"));
+try {
+  const bigDir = join(dir, "big");
+  const smallDir = join(dir, "small");
+  mkdirSync(bigDir);
+  mkdirSync(smallDir);
+  for (let i = 0; i < big; i++) {
+    const text = makeRecord(i);
+    writeFileSync(join(bigDir, `record-${String(i).padStart(6, "0")}.md`), text);
+    if (i < small) writeFileSync(join(smallDir, `record-${String(i).padStart(6, "0")}.md`), text);
+  }
+  const one = join(bigDir, "record-000000.md");
+  const size = readFileSync(one).length;
+
+  // Warm the file cache, then alternate the two commands so load on the machine hits both alike.
+  timeOnce(process.execPath, ["-e", "0"]);
+  timeOnce(process.execPath, [bin, "compare", one, "--format", "json"]);
+  const bare = [];
+  const compare = [];
+  for (let r = 0; r < runs; r++) {
+    bare.push(timeOnce(process.execPath, ["-e", "0"]));
+    compare.push(timeOnce(process.execPath, [bin, "compare", one, "--format", "json"]));
+  }
+  const bareMs = median(bare);
+  const compareMs = median(compare);
+
+  const smallRun = await measured([bin, "batch", smallDir, "--format", "ndjson"]);
+  const bigRun = await measured([bin, "batch", bigDir, "--format", "ndjson"]);
+
+  const f = (n, d = 0) => n.toFixed(d);
+  console.log(`machine: ${cpus().length} cores, node ${process.version}; record size ${size} bytes`);
+  console.log(`compare cold start: ${f(compareMs)} ms median of ${runs}; bare node -e 0: ${f(bareMs)} ms; ratio ${f(compareMs / bareMs, 2)}x (goal <= 2x)`);
+  console.log(`batch ${small} records: ${f(smallRun.ms)} ms, ${f((small / smallRun.ms) * 1000)} records/s, peak RSS ${f(smallRun.peakMb)} MB`);
+  console.log(`batch ${big} records: ${f(bigRun.ms)} ms, ${f((big / bigRun.ms) * 1000)} records/s, peak RSS ${f(bigRun.peakMb)} MB (goal <= 5000 ms, memory flat)`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

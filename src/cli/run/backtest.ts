@@ -1,0 +1,30 @@
+/** `migrate-eval backtest PATH...`: the policy's verdicts against what happened. */
+import { formatError } from "../../record/findings.js";
+import { renderBacktestTable, scoreBacktest } from "../../report/backtest.js";
+import type { BatchRow } from "../../report/batch.js";
+import { EXIT } from "../errors.js";
+import { colorEnabled, err, makeStyle, out } from "../io.js";
+import { choosePolicy } from "../policy-source.js";
+import { collectFiles, progress } from "../collect.js";
+import { defaultJobs, runInOrder } from "../pool.js";
+
+export async function backtest(paths: string[], o: { policy?: string; format: "table" | "json"; jobs?: number; color: boolean }): Promise<void> {
+  const { policy } = choosePolicy(o.policy);
+  const { files, errors } = await collectFiles(paths);
+  for (const e of errors) err(formatError(e));
+  const rows: BatchRow[] = [];
+  const tick = progress(files.length);
+  for await (const r of runInOrder(files, { policy, usage: null, withReport: false }, o.jobs ?? defaultJobs())) {
+    tick();
+    for (const e of r.errors) {
+      errors.push(e);
+      err(formatError(e));
+    }
+    if (r.row) rows.push(r.row);
+  }
+  tick.done();
+  const result = scoreBacktest(rows, errors);
+  out(o.format === "json" ? `${JSON.stringify(result, null, 2)}\n` : renderBacktestTable(result, makeStyle(colorEnabled(o.color))));
+  process.exitCode = errors.length ? EXIT.cannotRun : EXIT.ok;
+}
+

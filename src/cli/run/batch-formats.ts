@@ -1,0 +1,1 @@
+export const BATCH_FORMATS = ["table", "json", "ndjson", "markdown"] as const;

@@ -1,0 +1,46 @@
+/** `migrate-eval compare [RECORD]`: the verdict for one record. */
+import { fileURLToPath } from "node:url";
+import { BaselineError } from "../../calc/analyze.js";
+import { evaluate } from "../../evaluate.js";
+import { loadRecord } from "../../record/load.js";
+import { REPORT_FORMATS } from "../../report/index.js";
+import type { ReportFormat } from "../../report/formats.js";
+import { LoadErrors, UserError, EXIT } from "../errors.js";
+import { colorEnabled, err, makeStyle, out } from "../io.js";
+import { choosePolicy } from "../policy-source.js";
+import type { TokenUsage } from "../../calc/cost.js";
+
+export const EXAMPLE_RECORD = "examples/qwen-replaces-llama.md";
+
+interface CompareOptions {
+  baseline?: string;
+  usage?: TokenUsage;
+  policy?: string;
+  format: ReportFormat;
+  failOn?: "hold";
+  color: boolean;
+}
+
+export function exampleRecordPath(): string {
+  // The bundle lives in dist/; the example ships beside it in the package.
+  return fileURLToPath(new URL(`../${EXAMPLE_RECORD}`, import.meta.url));
+}
+
+export async function compare(record: string | undefined, o: CompareOptions): Promise<void> {
+  const file = record ?? exampleRecordPath();
+  if (!record) err(`migrate-eval: no RECORD given; comparing the bundled example ${EXAMPLE_RECORD}`);
+  const { policy } = choosePolicy(o.policy);
+  const loaded = await loadRecord(file);
+  if (!loaded.ok) throw new LoadErrors(loaded.errors);
+  let report;
+  try {
+    report = evaluate(loaded.record, { baseline: o.baseline ?? null, usage: o.usage ?? null, policy });
+  } catch (e) {
+    if (e instanceof BaselineError) throw new UserError(`${file}: --baseline: ${e.message}`);
+    throw e;
+  }
+  const style = makeStyle(colorEnabled(o.color));
+  out(REPORT_FORMATS[o.format](report, style));
+  process.exitCode = o.failOn === "hold" && report.verdict === "HOLD" ? EXIT.gate : EXIT.ok;
+}
+

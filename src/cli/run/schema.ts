@@ -1,0 +1,18 @@
+/** Prints a JSON Schema made from the zod schema that defines the type. */
+import * as z from "zod";
+import { RecordSchema } from "../../record/schema.js";
+import { ReportSchema } from "../../report/schema.js";
+import { PolicySchema } from "../../rules/schema.js";
+import { out } from "../io.js";
+import type { SCHEMA_NAMES } from "../commands/schema.js";
+
+const SCHEMAS = {
+  record: () => z.toJSONSchema(RecordSchema, { io: "output", unrepresentable: "any" }),
+  report: () => z.toJSONSchema(ReportSchema, { io: "output", unrepresentable: "any" }),
+  // What people write: defaults are optional, token counts may be strings like "100M".
+  policy: () => z.toJSONSchema(PolicySchema, { io: "input", unrepresentable: "any" }),
+} satisfies Record<(typeof SCHEMA_NAMES)[number], () => unknown>;
+
+export function schema(which: (typeof SCHEMA_NAMES)[number]): void {
+  out(`${JSON.stringify(SCHEMAS[which](), null, 2)}\n`);
+}
