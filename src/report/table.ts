@@ -66,7 +66,11 @@ function auditSection(r: Report, s: Style): string | null {
 
 function rulesSection(r: Report, s: Style): string {
   const paint = { pass: s.good, fail: s.bad, unknown: s.warn };
-  const rows = r.rules.map((x) => [paint[x.status](STATUS_WORD[x.status]), x.id, x.severity, x.message]);
+  const rows = r.rules.map((x) => {
+    // An `any` rule shows each alternative on a line of its own.
+    const why = x.members && x.status !== "pass" ? x.members.map((m) => `${STATUS_WORD[m.status]}: ${m.message}`).join("\n") : x.message;
+    return [paint[x.status](STATUS_WORD[x.status]), x.id, x.severity, why];
+  });
   return table(["", "Rule", "Severity", "Why"], rows);
 }
 

@@ -15,10 +15,13 @@ export interface MetricView {
   significant: boolean | null;
 }
 
+/** Which sides a condition needs, to say which one is missing. */
+type Needs = "both" | "candidate" | "baseline";
+
 export const CONDITIONS = {
-  change_pct: { read: (m: MetricView) => m.change.pct, describe: "change", unit: "percent", missing: "no percentage change (a side is missing or the baseline is 0)" },
-  change_pp: { read: (m: MetricView) => m.change.pp, describe: "change", unit: "points", missing: "no change in points (a side is missing, or the metric is not a percentage)" },
-  change_abs: { read: (m: MetricView) => m.change.abs, describe: "change", unit: "same", missing: "no change (a side is missing)" },
-  candidate: { read: (m: MetricView) => m.candidate, describe: "candidate", unit: "same", missing: "the candidate has no value" },
-  baseline: { read: (m: MetricView) => m.baseline, describe: "baseline", unit: "same", missing: "the baseline has no value" },
-} satisfies Record<ConditionKind, { read: (m: MetricView) => number | null; describe: string; unit: "percent" | "points" | "same"; missing: string }>;
+  change_pct: { read: (m: MetricView) => m.change.pct, describe: "change", unit: "percent", needs: "both" },
+  change_pp: { read: (m: MetricView) => m.change.pp, describe: "change", unit: "points", needs: "both" },
+  change_abs: { read: (m: MetricView) => m.change.abs, describe: "change", unit: "same", needs: "both" },
+  candidate: { read: (m: MetricView) => m.candidate, describe: "candidate", unit: "same", needs: "candidate" },
+  baseline: { read: (m: MetricView) => m.baseline, describe: "baseline", unit: "same", needs: "baseline" },
+} satisfies Record<ConditionKind, { read: (m: MetricView) => number | null; describe: string; unit: "percent" | "points" | "same"; needs: Needs }>;

@@ -6,7 +6,7 @@
 import type { Analysis } from "../calc/analyze.js";
 import { fmtSigned, fmtValue } from "../format.js";
 import { CONDITIONS, CONDITION_KINDS, type ConditionKind, type MetricView } from "./conditions.js";
-import { metricView } from "./metric-view.js";
+import { DERIVED_MISSING, metricView } from "./metric-view.js";
 import type { Bounds, Check, Policy, Rule, RuleResult } from "./schema.js";
 
 export type Verdict = "MIGRATE" | "HOLD";
@@ -34,19 +34,31 @@ function thresholdText(kind: ConditionKind, view: MetricView | null, b: Bounds):
   return parts.join(" and ");
 }
 
+function whyMissing(a: Analysis, view: MetricView, kind: ConditionKind): string {
+  const needs = CONDITIONS[kind].needs;
+  const missing = [
+    needs !== "baseline" && view.candidate === null ? a.candidate : null,
+    needs !== "candidate" && view.baseline === null ? a.baseline : null,
+  ].filter((x): x is string => x !== null);
+  if (missing.length) return `no value for ${missing.join(" or ")}`;
+  if (kind === "change_pct") return "the baseline is 0, so there is no percentage change";
+  if (kind === "change_pp") return "not a percentage metric, so there is no change in points";
+  return "no value";
+}
+
 function checkOne(a: Analysis, check: Check | Rule, id: string, severity: RuleResult["severity"]): RuleResult {
   const metric = check.metric ?? "";
   const [kind, bounds] = conditionOf(check)!;
   const view = metricView(a, metric);
   const base = { id, severity, metric, condition: kind, threshold: { min: bounds.min ?? null, max: bounds.max ?? null } };
   const needs = thresholdText(kind, view, bounds);
-  if (!view) return { ...base, status: "unknown", actual: null, message: `${metric}: no figure in this comparison (needs ${needs})` };
+  if (!view) {
+    const why = DERIVED_MISSING[metric] ?? `neither ${a.candidate} nor ${a.baseline} has this figure`;
+    return { ...base, status: "unknown", actual: null, message: `${metric}: ${why} (needs ${needs})` };
+  }
   const value = CONDITIONS[kind].read(view);
   const what = `${view.label} ${CONDITIONS[kind].describe}`;
-  if (value === null) {
-    const side = kind === "baseline" || (view.baseline === null && view.candidate !== null) ? ` for ${a.baseline}` : view.candidate === null ? ` for ${a.candidate}` : "";
-    return { ...base, status: "unknown", actual: null, message: `${view.label}: ${CONDITIONS[kind].missing}${side} (needs ${needs})` };
-  }
+  if (value === null) return { ...base, status: "unknown", actual: null, message: `${view.label}: ${whyMissing(a, view, kind)} (needs ${needs})` };
   const inside = (bounds.min === undefined || value >= bounds.min) && (bounds.max === undefined || value <= bounds.max);
   const seen = `${what} ${show(kind, view, value)} (needs ${needs})`;
   if (!inside) return { ...base, status: "fail", actual: value, message: seen };
@@ -62,7 +74,7 @@ function checkAny(a: Analysis, rule: Rule): RuleResult {
   const members = rule.any!.map((c, i) => checkOne(a, c, `${rule.id}[${i}]`, rule.severity));
   const decided = members.find((m) => m.status === "pass") ?? members.find((m) => m.status === "unknown") ?? members[0]!;
   const status = decided.status;
-  const glue = status === "pass" ? "passes: " : status === "unknown" ? "unknown: none passes, " : "fails: ";
+  const glue = status === "pass" ? "passes: " : status === "unknown" ? "unknown, none passes: " : "fails: ";
   const detail = status === "pass" ? decided.message : members.map((m) => m.message).join("; ");
   return {
     id: rule.id,

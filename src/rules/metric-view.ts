@@ -41,6 +41,11 @@ export const DERIVED_METRICS: Record<string, (a: Analysis) => MetricView | null>
   "benchmarks.mean": benchmarkMean,
 };
 
+/** Why a derived figure can be missing, for the rule's message. */
+export const DERIVED_MISSING: Record<string, string> = {
+  "benchmarks.mean": "no benchmark is scored for both models",
+};
+
 export function metricView(a: Analysis, key: string): MetricView | null {
   if (Object.hasOwn(DERIVED_METRICS, key)) return DERIVED_METRICS[key]!(a);
   const row = a.metrics.find((r) => r.key === key);
