@@ -7,7 +7,7 @@ type Args = Record<string, string | number | null | undefined>;
 
 const MESSAGES = {
   // errors: the record cannot be used
-  "file-too-large": (a: Args) => `file is ${a.size} bytes; records larger than ${a.limit} bytes are refused`,
+  "file-too-large": (a: Args) => `file is ${a.size} bytes; files larger than ${a.limit} bytes are refused`,
   "file-empty": () => "file is empty",
   "file-binary": () => "file is binary, not a markdown record",
   "file-unreadable": (a: Args) => `cannot read file: ${a.reason}`,
@@ -44,7 +44,8 @@ const MESSAGES = {
   "retry-assumed": () => "no attempts or success rate for either model: 1 attempt per task assumed",
   "zero-baseline": (a: Args) => `${a.label}: baseline is 0, no percentage change`,
   "zero-success-rate": (a: Args) => `${a.model}: success rate is 0, attempts cannot be derived`,
-  "self-host-no-price": () => "self-hosting: no API price for the candidate, break-even is unknown",
+  "self-host-no-price": () =>
+    "self-hosting: no blended API price for the candidate (a price is missing, or there is no usage to weigh input against output), so break-even is unknown",
   "audit-mismatch": (a: Args) => `the record states ${a.stated} for ${a.claim}, the figures give ${a.computed}`,
 } as const;
 

@@ -9,6 +9,7 @@ import { lineReader } from "./line-rules.js";
 import { metricByKey, slugForLabel } from "./metrics.js";
 import { FrontmatterSchema, type Frontmatter, type LoadedRecord } from "./schema.js";
 import { readTable } from "./table-rules.js";
+import { issuesToErrors } from "./schema-issues.js";
 import { RANGES } from "./units.js";
 
 export type LoadResult = { ok: true; record: LoadedRecord } | { ok: false; errors: RecordError[] };
@@ -39,14 +40,7 @@ function validate(split: SplitRecord, file: string): { fm: Frontmatter; warnings
   const warnings = dropped.map((p) => finding("unsafe-key", { key: p.join(".") }, split.lineOf(p)));
   const parsed = FrontmatterSchema.safeParse(data);
   if (parsed.success) return { fm: parsed.data, warnings };
-  return parsed.error.issues.slice(0, 20).map((issue) => {
-    const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
-    let line: number | null = null;
-    for (let n = path.length; n >= 0 && line === null; n--) line = n === 0 ? 1 : split.lineOf(path.slice(0, n));
-    const missing = issue.code === "invalid_type" && issue.input === undefined;
-    const reason = missing ? `${path.join(".")} is required` : `${path.join(".")}: ${issue.message}`;
-    return { ...finding("frontmatter-invalid", { reason, path: path.join(".") || "(top)" }, line), file };
-  });
+  return issuesToErrors(parsed.error.issues, data, split.lineOf, "frontmatter-invalid", file);
 }
 
 const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
@@ -119,7 +113,11 @@ function mergeFrontmatter(b: Builder, fm: Frontmatter, lineOf: SplitRecord["line
 }
 
 function prepare(text: string): string | Finding {
-  if (text.length > MAX_RECORD_BYTES) return finding("file-too-large", { size: text.length, limit: MAX_RECORD_BYTES });
+  // A character is at most 3 bytes in UTF-8 (4 for a surrogate pair, which is 2 characters).
+  if (text.length * 3 > MAX_RECORD_BYTES) {
+    const size = Buffer.byteLength(text, "utf8");
+    if (size > MAX_RECORD_BYTES) return finding("file-too-large", { size, limit: MAX_RECORD_BYTES });
+  }
   if (text.trim() === "") return finding("file-empty");
   if (text.includes("\u0000")) return finding("file-binary");
   const noBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

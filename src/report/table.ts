@@ -59,7 +59,7 @@ function auditSection(r: Report, s: Style): string | null {
   const wrong = r.audit.filter((a) => a.ok === false);
   const open = r.audit.filter((a) => a.ok === null).length;
   const head = `${s.bold("Audit")} ${r.audit.length - wrong.length - open} of ${r.audit.length} stated figures hold` +
-    (wrong.length ? `, ${s.bad(`${wrong.length} do not`)}` : "") + (open ? s.dim(`, ${open} cannot be checked`) : "");
+    (wrong.length ? `, ${s.bad(`${wrong.length} ${wrong.length === 1 ? "does" : "do"} not`)}` : "") + (open ? s.dim(`, ${open} cannot be checked`) : "");
   if (wrong.length === 0) return head;
   return [head, table(["Line", "Claim", "Stated", "Computed"], wrong.map((a) => [String(a.line ?? ""), a.claim, a.text, auditValue(a.computed, a.unit)]))].join("\n");
 }

@@ -5,6 +5,7 @@
  */
 import type { Analysis } from "../calc/analyze.js";
 import { fmtSigned, fmtValue } from "../format.js";
+import { metricByKey } from "../record/metrics.js";
 import { CONDITIONS, CONDITION_KINDS, type ConditionKind, type MetricView } from "./conditions.js";
 import { DERIVED_MISSING, metricView } from "./metric-view.js";
 import type { Bounds, Check, Policy, Rule, RuleResult } from "./schema.js";
@@ -19,18 +20,19 @@ function conditionOf(check: Check | Rule): [ConditionKind, Bounds] | null {
   return null;
 }
 
-function show(kind: ConditionKind, view: MetricView | null, n: number): string {
+/** A value as the condition reads it: changes in % or points, levels in the metric's unit. */
+function show(kind: ConditionKind, metricUnit: string, n: number): string {
   const unit = CONDITIONS[kind].unit;
   if (unit === "percent") return fmtSigned(n, 2, "%");
   if (unit === "points") return fmtSigned(n, 2, " pp");
-  const text = fmtValue(n, view?.unit ?? "number");
+  const text = fmtValue(n, metricUnit);
   return kind === "change_abs" && n > 0 ? `+${text}` : text;
 }
 
-function thresholdText(kind: ConditionKind, view: MetricView | null, b: Bounds): string {
+function thresholdText(kind: ConditionKind, metricUnit: string, b: Bounds): string {
   const parts = [];
-  if (b.min !== undefined) parts.push(`≥ ${show(kind, view, b.min)}`);
-  if (b.max !== undefined) parts.push(`≤ ${show(kind, view, b.max)}`);
+  if (b.min !== undefined) parts.push(`≥ ${show(kind, metricUnit, b.min)}`);
+  if (b.max !== undefined) parts.push(`≤ ${show(kind, metricUnit, b.max)}`);
   return parts.join(" and ");
 }
 
@@ -51,16 +53,17 @@ function checkOne(a: Analysis, check: Check | Rule, id: string, severity: RuleRe
   const [kind, bounds] = conditionOf(check)!;
   const view = metricView(a, metric);
   const base = { id, severity, metric, condition: kind, threshold: { min: bounds.min ?? null, max: bounds.max ?? null } };
-  const needs = thresholdText(kind, view, bounds);
+  const def = metricByKey(metric);
+  const needs = thresholdText(kind, view?.unit ?? def?.unit ?? "number", bounds);
   if (!view) {
     const why = DERIVED_MISSING[metric] ?? `neither ${a.candidate} nor ${a.baseline} has this figure`;
-    return { ...base, status: "unknown", actual: null, message: `${metric}: ${why} (needs ${needs})` };
+    return { ...base, status: "unknown", actual: null, message: `${def?.name ?? metric}: ${why} (needs ${needs})` };
   }
   const value = CONDITIONS[kind].read(view);
   const what = `${view.label} ${CONDITIONS[kind].describe}`;
   if (value === null) return { ...base, status: "unknown", actual: null, message: `${view.label}: ${whyMissing(a, view, kind)} (needs ${needs})` };
   const inside = (bounds.min === undefined || value >= bounds.min) && (bounds.max === undefined || value <= bounds.max);
-  const seen = `${what} ${show(kind, view, value)} (needs ${needs})`;
+  const seen = `${what} ${show(kind, view.unit, value)} (needs ${needs})`;
   if (!inside) return { ...base, status: "fail", actual: value, message: seen };
   if (check.significant === true && view.significant !== true) {
     return view.significant === null
