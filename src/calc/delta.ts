@@ -2,9 +2,12 @@
 import type { Direction, Unit } from "../record/metrics.js";
 import type { Change } from "./schema.js";
 
-/** A finite number or null: calculations never hand out NaN or Infinity. */
+/**
+ * A finite number or null: calculations never hand out NaN or Infinity. Results are kept to 12
+ * significant digits so binary rounding noise (125.99999999999999) does not reach reports.
+ */
 export function finite(n: number): number | null {
-  return Number.isFinite(n) ? n : null;
+  return Number.isFinite(n) ? Number(n.toPrecision(12)) : null;
 }
 
 export function delta(baseline: number | null, candidate: number | null, unit: Unit): Change {
