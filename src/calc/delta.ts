@@ -7,7 +7,8 @@ import type { Change } from "./schema.js";
  * significant digits so binary rounding noise (125.99999999999999) does not reach reports.
  */
 export function finite(n: number): number | null {
-  return Number.isFinite(n) ? Number(n.toPrecision(12)) : null;
+  if (!Number.isFinite(n)) return null;
+  return Number.isInteger(n) ? n : Number(n.toPrecision(12));
 }
 
 export function delta(baseline: number | null, candidate: number | null, unit: Unit): Change {

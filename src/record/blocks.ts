@@ -34,7 +34,7 @@ export type Block = TextLine | Table;
 
 export const MAX_TABLE_COLUMNS = 32;
 export const MAX_LINE_CHARS = 4000;
-const HAS_DIGIT = /[0-9０-９]/;
+const HAS_DIGIT = /[0-9]/;
 
 type Markdown = InstanceType<typeof MarkdownIt>;
 let parser: Markdown | null = null;
@@ -51,7 +51,9 @@ function markdown(): Markdown {
 type Token = ReturnType<Markdown["parse"]>[number];
 
 export function toBlocks(body: string, lineOffset: number): Block[] {
-  const tokens = markdown().parse(body, {});
+  // Normalised once for the whole body (full-width digits and punctuation, bold markers):
+  // cheaper than per cell, and it leaves line breaks, so line numbers are unchanged.
+  const tokens = markdown().parse(normalizeText(body), {});
   const blocks: Block[] = [];
   let heading = "";
   let group = 0;
@@ -65,7 +67,7 @@ export function toBlocks(body: string, lineOffset: number): Block[] {
     const t = tokens[i]!;
     switch (t.type) {
       case "heading_open": {
-        heading = normalizeText(tokens[i + 1]?.content ?? "").trim();
+        heading = (tokens[i + 1]?.content ?? "").trim();
         group++;
         break;
       }
@@ -92,7 +94,7 @@ export function toBlocks(body: string, lineOffset: number): Block[] {
         break;
       case "th_open":
       case "td_open": {
-        const cell = normalizeText(tokens[i + 1]?.type === "inline" ? tokens[i + 1]!.content : "").trim();
+        const cell = (tokens[i + 1]?.type === "inline" ? tokens[i + 1]!.content : "").trim();
         if (row && row.cells.length < MAX_TABLE_COLUMNS) row.cells.push(cell.slice(0, MAX_LINE_CHARS));
         else if (table && inHead) table.droppedColumns++;
         break;
@@ -117,7 +119,7 @@ export function toBlocks(body: string, lineOffset: number): Block[] {
         t.content.split("\n").forEach((raw: string, k: number) => {
           // Every figure the extractor reads has a digit; lines of prose alone are skipped.
           if (raw.length > MAX_LINE_CHARS || !HAS_DIGIT.test(raw)) return;
-          blocks.push({ kind: "line", text: normalizeText(raw).trim(), line: first + k, heading, group });
+          blocks.push({ kind: "line", text: raw.trim(), line: first + k, heading, group });
         });
         break;
       }

@@ -142,12 +142,20 @@ export const METRICS: readonly MetricDef[] = [
   },
 ];
 
+const FOLD_CACHE = new Map<string, string>();
+
 /** Folds a label to its comparable form: NFKC, lower case, no bold, spaces or punctuation. */
 export function foldLabel(label: string): string {
-  return label
+  const cached = FOLD_CACHE.get(label);
+  if (cached !== undefined) return cached;
+  const folded = label
     .normalize("NFKC")
     .toLowerCase()
     .replace(/[\s*_`'"“”:：\-‐–—.,、。()[\]{}（）/]+/g, "");
+  // Labels and model names repeat across the records of a batch; the cache is bounded.
+  if (FOLD_CACHE.size >= 20_000) FOLD_CACHE.clear();
+  FOLD_CACHE.set(label, folded);
+  return folded;
 }
 
 const BY_KEY = new Map(METRICS.map((m) => [m.key, m]));
