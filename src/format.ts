@@ -51,6 +51,18 @@ export function fmtTokens(n: number | null): string {
   return `${fmtNumber(n / div, abs >= 1e9 ? 3 : 2)}${suffix}`;
 }
 
+/** A recomputed figure of the audit, signed where the claim is a change. */
+export function fmtComputed(e: { computed: number | null; unit: string; kind: string }): string {
+  const n = e.computed;
+  if (n === null) return "—";
+  const change = e.kind === "metric_change" || e.kind === "cost_change";
+  if (e.unit === "percent") return change ? fmtSigned(n, 2, "%") : `${fmtNumber(n, 2)}%`;
+  if (e.unit === "points") return fmtSigned(n, 2, " pp");
+  if (e.unit === "usd") return change ? fmtSignedMoney(n) : fmtMoney(n);
+  if (change) return fmtSigned(n, 2);
+  return fmtValue(n, e.unit);
+}
+
 const UNIT_FORMAT: Record<string, (n: number) => string> = {
   percent: (n) => `${fmtNumber(n, 2)}%`,
   points: (n) => `${fmtNumber(n, 2)} pp`,

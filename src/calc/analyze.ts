@@ -13,7 +13,7 @@ import { candidateOf, resolveBaseline } from "./models.js";
 import { differenceInterval, significant } from "./noise.js";
 import type { AuditEntry, Cost, MetricRow, SelfHost, Usage, Warning } from "./schema.js";
 import { selfHosting } from "./self-host.js";
-import { fmtValue } from "../format.js";
+import { fmtComputed } from "../format.js";
 
 export interface AnalyzeOptions {
   /** Another model of the record to compare against, instead of `old_model`. */
@@ -123,7 +123,7 @@ export function analyze(record: LoadedRecord, options: AnalyzeOptions = {}): Ana
   }
   const entries = audit(record, selfHost === null ? null : recordSelfHost(record, options, selfHost));
   for (const e of entries) {
-    if (e.ok === false) warnings.push(finding("audit-mismatch", { claim: e.claim, stated: e.text, computed: fmtValue(e.computed, e.unit) }, e.line));
+    if (e.ok === false) warnings.push(finding("audit-mismatch", { claim: e.claim, stated: e.text, computed: fmtComputed(e) }, e.line));
   }
   return { baseline: baseline.name, candidate: candidate.name, metrics, usage, cost, selfHost, audit: entries, warnings };
 }

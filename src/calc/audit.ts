@@ -64,7 +64,9 @@ const DESCRIBE: Record<Claim["kind"], (c: Claim, record: LoadedRecord) => string
   metric_change: (c, r) => `change in ${metricByKey(c.subject ?? "")?.name ?? r.metricInfo[c.subject ?? ""]?.label ?? c.subject}`,
   cost_breakdown: (c) => `monthly cost of ${c.subject} (input + output)`,
   monthly_cost: (c) => `monthly cost of ${c.subject}`,
-  cost_change: (c, r) => `${c.basis === "retry_adjusted" ? "retry-adjusted cost" : c.basis === "annual" ? "annual cost" : "monthly cost"} change, ${c.subject} → ${r.newModel}`,
+  cost_change: (c, r) =>
+    `${c.basis === "retry_adjusted" ? "retry-adjusted cost" : c.basis === "annual" ? "annual cost" : "monthly cost"} change, ${c.subject} → ${r.newModel}` +
+    (c.assumedBaseline ? " (no \"vs\" on the line: old model assumed)" : ""),
   break_even: () => "self-hosting break-even (tokens per month)",
 };
 

@@ -168,15 +168,16 @@ const COST_CHANGE =
 const SAVINGS_LABEL = /^(月次|月額|monthly|per month|年間|annual|per year|yearly)$/i;
 const VERSUS = /\bvs\.?\s+([^,、):]+)/i;
 
-function versusOf(b: Builder, l: Line, ctx: Context): string {
+/** The model a cost change is against: named on the line, carried in its list, else old_model. */
+function versusOf(b: Builder, l: Line, ctx: Context): { subject: string; assumed: boolean } {
   const vs = VERSUS.exec(l.text);
   if (vs) {
     const name = vs[1]!.trim();
     ctx.versus = { group: l.group, model: name };
-    return findModel(b, name)?.name ?? name;
+    return { subject: findModel(b, name)?.name ?? name, assumed: false };
   }
-  if (ctx.versus && ctx.versus.group === l.group) return findModel(b, ctx.versus.model)?.name ?? ctx.versus.model;
-  return b.oldModel;
+  if (ctx.versus && ctx.versus.group === l.group) return { subject: findModel(b, ctx.versus.model)?.name ?? ctx.versus.model, assumed: false };
+  return { subject: b.oldModel, assumed: true };
 }
 
 const costChangeLine: LineRule = (b, l, ctx) => {
@@ -189,7 +190,7 @@ const costChangeLine: LineRule = (b, l, ctx) => {
     : /年間|annual|per year|yearly/i.test(savings ? l.label : phrase![0] + l.label)
       ? "annual"
       : "monthly";
-  const subject = versusOf(b, l, ctx);
+  const { subject, assumed } = versusOf(b, l, ctx);
   let taken = false;
   let scan = after;
   for (let guard = 0; guard < 2; guard++) {
@@ -202,7 +203,7 @@ const costChangeLine: LineRule = (b, l, ctx) => {
     if (!unit) break;
     addClaim(b, {
       kind: "cost_change", subject, basis, text: scan.slice(found.at, found.at + found.q.length).trim(),
-      value: found.q.value, unit, step: found.q.step, terms: null, line: l.line,
+      value: found.q.value, unit, step: found.q.step, terms: null, assumedBaseline: assumed, line: l.line,
     });
     taken = true;
     scan = tail.replace(/^[\s(]+/, "");

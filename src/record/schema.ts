@@ -48,7 +48,9 @@ export const FrontmatterSchema = z.looseObject({
   provider: z.string().optional(),
   tags: z.array(z.union([z.string(), z.number()]).transform(String)).optional(),
   tier: z.number().int().optional(),
-  outcome: z.enum(OUTCOMES).optional(),
+  outcome: z
+    .enum(OUTCOMES, { error: (iss) => `${JSON.stringify(iss.input)} is not one of ${OUTCOMES.join(", ")}` })
+    .optional(),
   metrics: z.record(z.string(), oldNew).optional(),
   usage: z.strictObject({ input_tokens: tokenCount, output_tokens: tokenCount }).optional(),
   self_host: z
@@ -106,6 +108,8 @@ export const ClaimSchema = z.object({
   /** The size of one unit of the last written digit: the figure's own rounding. */
   step: z.number(),
   terms: z.array(z.number()).nullable(),
+  /** A cost change whose line names no comparison (`vs …`): read as against old_model. */
+  assumedBaseline: z.boolean().optional(),
   line: z.number().int().nullable(),
 });
 export type Claim = z.infer<typeof ClaimSchema>;

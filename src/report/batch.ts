@@ -31,7 +31,7 @@ function cells(r: BatchRow): string[] {
 const HEAD = ["Record", "Old → new", "Cost (retry-adj.)", "Quality", "Verdict"];
 
 function summaryLine(s: BatchSummary): string {
-  return `${s.total} records: ${s.migrate} MIGRATE, ${s.hold} HOLD, ${s.errors} could not be read`;
+  return `${s.total} record${s.total === 1 ? "" : "s"}: ${s.migrate} MIGRATE, ${s.hold} HOLD, ${s.errors} could not be read`;
 }
 
 export function renderBatchTable(rows: readonly BatchRow[], s: BatchSummary, style: Style): string {

@@ -1,8 +1,8 @@
 /** A pull-request comment: the verdict first, then the figures behind it. */
-import { fmtMoney, fmtTokens, fmtValue } from "../format.js";
+import { fmtComputed, fmtMoney, fmtTokens, fmtValue } from "../format.js";
 import type { Report } from "./schema.js";
 import { notes } from "./table.js";
-import { auditValue, betterText, changeText, moneyChangeText, noiseText, STATUS_WORD, usageText, verdictReason } from "./words.js";
+import { betterText, changeText, moneyChangeText, noiseText, STATUS_WORD, costHeading, verdictReason } from "./words.js";
 
 /** Cell text that cannot break a markdown table. */
 export function cell(s: string): string {
@@ -32,7 +32,7 @@ export function renderMarkdown(r: Report): string {
     "",
     "### Cost",
     "",
-    `At ${usageText(r)}.`,
+    `${costHeading(r)}.`,
     "",
     mdTable(["", "Monthly", "Retry-adjusted"], [
       [r.cost.baseline.model, fmtMoney(r.cost.baseline.monthly), fmtMoney(r.cost.baseline.retryAdjustedMonthly)],
@@ -47,7 +47,7 @@ export function renderMarkdown(r: Report): string {
   }
   const wrong = r.audit.filter((a) => a.ok === false);
   if (wrong.length) {
-    out.push("", "### Audit: stated figures that do not hold", "", mdTable(["Line", "Claim", "Stated", "Computed"], wrong.map((a) => [String(a.line ?? ""), a.claim, a.text, auditValue(a.computed, a.unit)])));
+    out.push("", "### Audit: stated figures that do not hold", "", mdTable(["Line", "Claim", "Stated", "Computed"], wrong.map((a) => [String(a.line ?? ""), a.claim, a.text, fmtComputed(a)])));
   }
   if (notes(r).length) {
     out.push("", "<details><summary>Warnings</summary>", "", ...notes(r).map((w) => `- ${w.line === null ? "" : `line ${w.line}: `}${cell(w.message)}`), "", "</details>");

@@ -1,9 +1,9 @@
 /** The report a person reads at a glance in a terminal. */
 import Table from "cli-table3";
-import { fmtMoney, fmtNumber, fmtTokens, fmtValue } from "../format.js";
+import { fmtComputed, fmtMoney, fmtNumber, fmtTokens, fmtValue } from "../format.js";
 import type { Report } from "./schema.js";
 import { plainStyle, type Style } from "./style.js";
-import { ATTEMPTS_SOURCE, auditValue, betterText, changeText, moneyChangeText, noiseText, STATUS_WORD, usageText, verdictReason } from "./words.js";
+import { ATTEMPTS_SOURCE, betterText, changeText, moneyChangeText, noiseText, STATUS_WORD, costHeading, verdictReason } from "./words.js";
 
 /** cli-table3 colours its borders and head unless these are emptied, even in a pipe. */
 export function table(head: string[], rows: string[][]): string {
@@ -24,7 +24,8 @@ function metricsSection(r: Report, s: Style): string {
 
 function costSection(r: Report, s: Style): string {
   const c = r.cost;
-  const lines = [s.bold("Cost") + s.dim(` at ${usageText(r)}`)];
+  const heading = costHeading(r);
+  const lines = [s.bold(heading.slice(0, 4)) + s.dim(heading.slice(4))];
   if (c.baseline.monthly === null && c.candidate.monthly === null && r.usage.source === "none") return lines.join("\n");
   const side = (x: Report["cost"]["baseline"]) => [fmtMoney(x.monthly), fmtMoney(x.annual), `${fmtNumber(x.attempts, 2)} (${ATTEMPTS_SOURCE[x.attemptsSource]})`, fmtMoney(x.retryAdjustedMonthly)];
   lines.push(
@@ -61,7 +62,7 @@ function auditSection(r: Report, s: Style): string | null {
   const head = `${s.bold("Audit")} ${r.audit.length - wrong.length - open} of ${r.audit.length} stated figures hold` +
     (wrong.length ? `, ${s.bad(`${wrong.length} ${wrong.length === 1 ? "does" : "do"} not`)}` : "") + (open ? s.dim(`, ${open} cannot be checked`) : "");
   if (wrong.length === 0) return head;
-  return [head, table(["Line", "Claim", "Stated", "Computed"], wrong.map((a) => [String(a.line ?? ""), a.claim, a.text, auditValue(a.computed, a.unit)]))].join("\n");
+  return [head, table(["Line", "Claim", "Stated", "Computed"], wrong.map((a) => [String(a.line ?? ""), a.claim, a.text, fmtComputed(a)]))].join("\n");
 }
 
 function rulesSection(r: Report, s: Style): string {

@@ -1,7 +1,7 @@
 /** Wording shared by the human-readable renderers, keyed by the value it describes. */
 import type { Report } from "./schema.js";
 import type { RuleResult } from "../rules/schema.js";
-import { fmtMoney, fmtSigned, fmtSignedMoney, fmtTokens, fmtValue } from "../format.js";
+import { fmtSigned, fmtSignedMoney, fmtTokens } from "../format.js";
 
 type Row = Report["metrics"][number];
 
@@ -28,9 +28,16 @@ export function noiseText(row: Row): string {
   return `${mark} [${fmtSigned(lo, 1)}, ${fmtSigned(hi, 1)}] n=${row.sampleSize}`;
 }
 
+/** The heading of the cost section: at which usage, from where. */
+export function costHeading(r: Report): string {
+  const u = r.usage;
+  if (u.source === "none") return "Cost: usage unknown, the record gives none (use --usage IN:OUT)";
+  return `Cost at ${usageText(r)}`;
+}
+
 export function usageText(r: Report): string {
   const u = r.usage;
-  if (u.source === "none") return "no usage given (use --usage IN:OUT)";
+  if (u.source === "none") return "unknown usage";
   return `${fmtTokens(u.inputTokens)} input + ${fmtTokens(u.outputTokens)} output tokens/month (from ${USAGE_SOURCE[u.source]})`;
 }
 
@@ -39,13 +46,6 @@ export function moneyChangeText(c: { abs: number | null; pct: number | null }): 
   return c.pct === null ? fmtSignedMoney(c.abs) : `${fmtSignedMoney(c.abs)} (${fmtSigned(c.pct, 2, "%")})`;
 }
 
-export function auditValue(n: number | null, unit: Report["audit"][number]["unit"]): string {
-  if (n === null) return "—";
-  if (unit === "percent") return fmtSigned(n, 2, "%");
-  if (unit === "points") return fmtSigned(n, 2, " pp");
-  if (unit === "usd") return fmtMoney(n);
-  return fmtValue(n, unit);
-}
 
 export function verdictReason(r: Report): string {
   const blocking = r.rules.filter((x) => x.severity === "required" && x.status !== "pass");

@@ -42,6 +42,8 @@ function whyMissing(a: Analysis, view: MetricView, kind: ConditionKind): string 
     needs !== "baseline" && view.candidate === null ? a.candidate : null,
     needs !== "candidate" && view.baseline === null ? a.baseline : null,
   ].filter((x): x is string => x !== null);
+  if (missing.length && view.unit === "usd" && a.usage.source === "none") return "no usage given (flag, record or policy), so cost is unknown";
+  if (missing.length && view.unit === "usd") return `no API price for ${missing.join(" or ")}`;
   if (missing.length) return `no value for ${missing.join(" or ")}`;
   if (kind === "change_pct") return "the baseline is 0, so there is no percentage change";
   if (kind === "change_pp") return "not a percentage metric, so there is no change in points";

@@ -73,7 +73,7 @@ describe("invalid policies, each error with its line", () => {
   test("a wrong type deep in a rule", () => {
     const errors = errorsOf(parsePolicy('version: 1\nrules:\n  - id: a\n    metric: mmlu\n    change_pp: { min: "5" }\n'));
     expect(errors[0]).toMatchObject({ code: "policy-invalid", line: 5 });
-    expect(errors[0]!.message).toContain("rules.0.change_pp.min");
+    expect(errors[0]!.message).toContain(`rules[0] ("a").change_pp.min`);
   });
 
   test("a wrong severity", () => {

@@ -1,4 +1,6 @@
 /** `migrate-eval compare [RECORD]`: the verdict for one record. */
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BaselineError } from "../../calc/analyze.js";
 import { evaluate } from "../../evaluate.js";
@@ -21,9 +23,23 @@ interface CompareOptions {
   color: boolean;
 }
 
+/** The package's root: the nearest folder above this module with migrate-eval's package.json. */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    try {
+      if (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).name === "migrate-eval") return dir;
+    } catch {
+      // not here: keep climbing
+    }
+    const up = dirname(dir);
+    if (up === dir) throw new Error("migrate-eval's package.json was not found above its own code");
+    dir = up;
+  }
+}
+
 export function exampleRecordPath(): string {
-  // The bundle lives in dist/; the example ships beside it in the package.
-  return fileURLToPath(new URL(`../${EXAMPLE_RECORD}`, import.meta.url));
+  return join(packageRoot(), EXAMPLE_RECORD);
 }
 
 export async function compare(record: string | undefined, o: CompareOptions): Promise<void> {
