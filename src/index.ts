@@ -1,6 +1,6 @@
 /** migrate-eval's library API: the CLI is a thin shell over these. */
 export { parseRecord, MAX_RECORD_BYTES, type LoadResult } from "./record/parse.js";
-export { loadRecord } from "./record/load.js";
+export { loadRecord, loadRecordSync } from "./record/load.js";
 export { evaluate, type EvaluateOptions } from "./evaluate.js";
 export { analyze, BaselineError, type Analysis, type AnalyzeOptions } from "./calc/analyze.js";
 export { defaultPolicy } from "./rules/default-policy.js";

@@ -4,5 +4,8 @@ import { runTask, type BatchSettings } from "./batch-task.js";
 
 const settings = workerData as BatchSettings;
 parentPort!.on("message", (task: { index: number; file: string }) => {
-  void runTask(task.index, task.file, settings).then((result) => parentPort!.postMessage(result));
+  void runTask(task.index, task.file, settings).then((result) =>
+    // The report's bytes are handed over, not copied.
+    parentPort!.postMessage(result, result.report ? [result.report.buffer as ArrayBuffer] : []),
+  );
 });

@@ -26,7 +26,7 @@ function onStdoutError(e: NodeJS.ErrnoException): void {
 }
 process.stdout.on("error", onStdoutError);
 
-export function out(text: string): boolean {
+export function out(text: string | Uint8Array): boolean {
   if (pipeClosed) return false;
   return process.stdout.write(text);
 }

@@ -65,8 +65,10 @@ export function splitFrontmatter(text: string): SplitRecord | Finding {
   const closeMatch = close.exec(afterOpen);
   if (!closeMatch) return finding("frontmatter-unclosed", {}, 1);
   if (closeMatch.index > MAX_FRONTMATTER_BYTES) return finding("frontmatter-too-large", { limit: MAX_FRONTMATTER_BYTES }, 1);
-  // gray-matter looks for the first "\n---"; normalise the opening line so both agree.
-  const source = `---\n${afterOpen}`;
+  // gray-matter gets the frontmatter alone: it copies and hashes whatever it is given, and the
+  // body is split here already.
+  const source = `---\n${afterOpen.slice(0, closeMatch.index)}---\n`;
+  const bodyStart = firstLineEnd + 1 + closeMatch.index + closeMatch[0].length + 1;
 
   const state: { lineOf?: SplitRecord["lineOf"] } = {};
   const engine = { parse: yamlEngine(state), stringify: refuse("yaml") };
@@ -88,10 +90,10 @@ export function splitFrontmatter(text: string): SplitRecord | Finding {
     if (e instanceof RangeError) return finding("yaml-too-deep", {}, 2);
     throw e;
   }
+  // gray-matter closes at the first line starting with `---`; a line like `--- x` inside the
+  // frontmatter would end it early and leave the rest as content.
+  if (file.content.trim() !== "") return finding("frontmatter-unclosed", {}, 1);
   const data = (file.data ?? {}) as Record<string, unknown>;
-  const bodyStart = source.length - file.content.length;
-  const bodyOffset = countLines(source, bodyStart);
-
   const lineOf = state.lineOf ?? (() => null);
-  return { data, body: file.content, bodyOffset, lineOf };
+  return { data, body: text.slice(bodyStart), bodyOffset: countLines(text, Math.min(bodyStart, text.length)), lineOf };
 }

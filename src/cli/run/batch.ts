@@ -27,8 +27,9 @@ function jsonStream() {
   let first = true;
   return {
     open: () => out('{"schemaVersion":1,"reports":[\n'),
-    report: (text: string) => {
-      const ok = out(`${first ? "" : ",\n"}${text}`);
+    report: (bytes: Uint8Array) => {
+      if (!first) out(",\n");
+      const ok = out(bytes);
       first = false;
       return ok;
     },
@@ -56,7 +57,10 @@ export async function batch(paths: string[], o: BatchOptions): Promise<void> {
     if (!r.row) continue;
     tally[r.row.verdict === "MIGRATE" ? "migrate" : "hold"]++;
     let ok = true;
-    if (o.format === "ndjson") ok = out(`${r.report}\n`);
+    if (o.format === "ndjson") {
+      const written = out(r.report!);
+      ok = out("\n") && written;
+    }
     else if (json) ok = json.report(r.report!);
     else rows.push(r.row);
     if (!ok) await drained();
