@@ -7,10 +7,11 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
 const banner = {
-  // Bundled CommonJS dependencies (gray-matter) call require(); give the ES module one.
-  js: 'import { createRequire as __meCreateRequire } from "node:module"; const require = __meCreateRequire(import.meta.url);',
+  // Bundled CommonJS dependencies (gray-matter) require() Node's built-in modules; give each
+  // ES module chunk a require, made on first use.
+  js: 'import { createRequire as __meCreateRequire } from "node:module"; let __meRequire; const require = (id) => (__meRequire ??= __meCreateRequire(import.meta.url))(id);',
 };
-const stub = (name) => fileURLToPath(new URL(`./stubs/${name}.cjs`, import.meta.url));
+const stub = (file) => fileURLToPath(new URL(`./stubs/${file}`, import.meta.url));
 /**
  * markdown-it 15's build defines every Token field through a transpiler helper that converts
  * the key and checks the prototype chain on each call — a tenth of the parse time of a record.
@@ -36,10 +37,11 @@ const common = {
   banner,
   logLevel: "warning",
   legalComments: "none",
-  minify: true,
+  // `--no-minify` keeps names readable in a CPU profile.
+  minify: !process.argv.includes("--no-minify"),
   // gray-matter loads js-yaml for its default engine, which migrate-eval never uses: records
   // are read with the `yaml` package. Leaving it out of the bundle saves start-up time.
-  alias: { "js-yaml": stub("js-yaml") },
+  alias: { "js-yaml": stub("js-yaml.cjs") },
   plugins: [fastTokenFields],
 };
 
@@ -48,6 +50,7 @@ const common = {
 const [cli] = await Promise.all([
   build({
     ...common,
+    alias: { ...common.alias, "linkify-it": stub("linkify-it.mjs") },
     entryPoints: { cli: "src/cli/main.ts", worker: "src/cli/batch-worker.ts" },
     outdir: "dist",
     // Commands load their code when run: `compare` does not pay for batch or the JSON Schemas.

@@ -2,6 +2,7 @@
  * analyze: everything a migration means, as plain data — metric deltas with noise, cost at a
  * usage, retry-adjusted cost, self-hosting break-even and the audit of the record's own sums.
  */
+import { own } from "../record/own.js";
 import { finding } from "../record/findings.js";
 import { METRICS, metricByKey, type Direction, type Unit } from "../record/metrics.js";
 import type { LoadedRecord, ModelData } from "../record/schema.js";
@@ -55,15 +56,15 @@ function metricRows(record: LoadedRecord, baseline: ModelData, candidate: ModelD
   const againstOld = baseline.role === "old";
   return metricKeys(baseline, candidate).map((key) => {
     const def = metricByKey(key);
-    const info = record.metricInfo[key];
+    const info = own(record.metricInfo, key);
     const unit: Unit = def?.unit ?? info?.unit ?? "number";
     const direction: Direction = def?.direction ?? "neutral";
     const label = def?.name ?? info?.label ?? key;
-    const b = Object.hasOwn(baseline.metrics, key) ? baseline.metrics[key]! : null;
-    const c = Object.hasOwn(candidate.metrics, key) ? candidate.metrics[key]! : null;
+    const b = own(baseline.metrics, key) ?? null;
+    const c = own(candidate.metrics, key) ?? null;
     const change = delta(b?.value ?? null, c?.value ?? null, unit);
     if (b?.value === 0 && c) warnings.push(finding("zero-baseline", { label }, b.line));
-    const n = (Object.hasOwn(record.samples, key) ? record.samples[key]?.n : undefined) ?? def?.items ?? null;
+    const n = own(record.samples, key)?.n ?? def?.items ?? null;
     const ci95 = unit === "percent" && n !== null && b && c ? differenceInterval(b.value, c.value, n) : null;
     const stated = againstOld ? record.claims.find((cl) => cl.kind === "metric_change" && cl.subject === key) : undefined;
     return {

@@ -4,6 +4,7 @@
  * A change stated in % for a percentage metric holds when it matches either the change in
  * points or the relative change: records write both as "%".
  */
+import { own } from "../record/own.js";
 import { metricByKey } from "../record/metrics.js";
 import type { Claim, LoadedRecord, ModelData } from "../record/schema.js";
 import { compareCost } from "./compare-cost.js";
@@ -17,7 +18,7 @@ const within = (stated: number, computed: number, step: number) => Math.abs(stat
 
 function metricChange(record: LoadedRecord, claim: Claim): Computed {
   const key = claim.subject ?? "";
-  const unit = metricByKey(key)?.unit ?? record.metricInfo[key]?.unit ?? "number";
+  const unit = metricByKey(key)?.unit ?? own(record.metricInfo, key)?.unit ?? "number";
   const oldModel = record.models.find((m) => m.role === "old")!;
   const d = delta(valueOf(oldModel, key), valueOf(candidateOf(record), key), unit);
   if (claim.unit !== "percent") return { value: d.abs, unit: "number" };
@@ -61,7 +62,7 @@ function costBreakdown(record: LoadedRecord, claim: Claim): Computed {
 }
 
 const DESCRIBE: Record<Claim["kind"], (c: Claim, record: LoadedRecord) => string> = {
-  metric_change: (c, r) => `change in ${metricByKey(c.subject ?? "")?.name ?? r.metricInfo[c.subject ?? ""]?.label ?? c.subject}`,
+  metric_change: (c, r) => `change in ${metricByKey(c.subject ?? "")?.name ?? own(r.metricInfo, c.subject ?? "")?.label ?? c.subject}`,
   cost_breakdown: (c) => `monthly cost of ${c.subject} (input + output)`,
   monthly_cost: (c) => `monthly cost of ${c.subject}`,
   cost_change: (c, r) =>

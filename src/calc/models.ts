@@ -1,4 +1,5 @@
 /** Finding the models a comparison is between. */
+import { own } from "../record/own.js";
 import { foldModelName } from "../record/builder.js";
 import type { LoadedRecord, ModelData } from "../record/schema.js";
 
@@ -22,5 +23,5 @@ export function candidateOf(record: LoadedRecord): ModelData {
 }
 
 export function valueOf(model: ModelData, key: string): number | null {
-  return Object.hasOwn(model.metrics, key) ? (model.metrics[key]?.value ?? null) : null;
+  return own(model.metrics, key)?.value ?? null;
 }

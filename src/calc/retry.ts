@@ -3,6 +3,7 @@
  * derived from the task success rate p: 1/p attempts until success, or (1 − (1 − p)^k)/p when
  * at most k attempts are made. A side with neither has no figure.
  */
+import { own } from "../record/own.js";
 import type { ModelData } from "../record/schema.js";
 import { finite } from "./delta.js";
 
@@ -19,9 +20,9 @@ export function attemptsFromSuccessRate(p: number, maxAttempts: number | null): 
 
 /** Returns null when the model has neither attempts nor a success rate, or a 0 % success rate. */
 export function attemptsFor(model: ModelData, maxAttempts: number | null): Attempts | null {
-  const stated = model.metrics.attempts;
-  if (stated && Object.hasOwn(model.metrics, "attempts")) return { attempts: stated.value, source: "stated" };
-  const success = Object.hasOwn(model.metrics, "task_success") ? model.metrics.task_success : undefined;
+  const stated = own(model.metrics, "attempts");
+  if (stated) return { attempts: stated.value, source: "stated" };
+  const success = own(model.metrics, "task_success");
   if (!success) return null;
   const derived = attemptsFromSuccessRate(success.value / 100, maxAttempts);
   return derived === null ? null : { attempts: derived, source: "success_rate" };

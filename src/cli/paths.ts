@@ -24,7 +24,15 @@ function problem(file: string, e: unknown): PathEntry {
   return { error: { file, line: null, message: (code && reasons[code]) ?? String(e) } };
 }
 
-async function* walk(dir: string, seen: Set<string>): AsyncGenerator<PathEntry> {
+function notRegular(file: string): PathEntry {
+  return { error: { file, line: null, message: "not a regular file (a pipe, socket or device)" } };
+}
+
+/**
+ * `seen` holds every folder read (by real path), so one reached twice is read once; `open` holds
+ * the folders being read right now, so a link back into one of them is a loop, and an error.
+ */
+async function* walk(dir: string, seen: Set<string>, open = new Set<string>()): AsyncGenerator<PathEntry> {
   let real: string;
   try {
     real = await realpath(dir);
@@ -32,8 +40,13 @@ async function* walk(dir: string, seen: Set<string>): AsyncGenerator<PathEntry> 
     yield problem(dir, e);
     return;
   }
+  if (open.has(real)) {
+    yield { error: { file: dir, line: null, message: `symbolic link loop: leads back to ${real}` } };
+    return;
+  }
   if (seen.has(real)) return;
   seen.add(real);
+  open.add(real);
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -46,7 +59,7 @@ async function* walk(dir: string, seen: Set<string>): AsyncGenerator<PathEntry> 
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (entry.name === "node_modules" || entry.name === ".git") continue;
-      yield* walk(path, seen);
+      yield* walk(path, seen, open);
     } else if (entry.isSymbolicLink()) {
       let target;
       try {
@@ -55,12 +68,13 @@ async function* walk(dir: string, seen: Set<string>): AsyncGenerator<PathEntry> 
         if (MD.test(entry.name)) yield (e as NodeJS.ErrnoException).code === "ENOENT" ? { error: { file: path, line: null, message: "broken symbolic link" } } : problem(path, e);
         continue;
       }
-      if (target.isDirectory()) yield* walk(path, seen);
-      else if (MD.test(entry.name)) yield { file: path };
+      if (target.isDirectory()) yield* walk(path, seen, open);
+      else if (MD.test(entry.name)) yield target.isFile() ? { file: path } : notRegular(path);
     } else if (MD.test(entry.name) && !README.test(entry.name)) {
-      yield { file: path };
+      yield entry.isFile() ? { file: path } : notRegular(path);
     }
   }
+  open.delete(real);
 }
 
 export async function* expandPaths(inputs: readonly string[]): AsyncGenerator<PathEntry> {

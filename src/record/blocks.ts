@@ -28,9 +28,17 @@ export interface Table {
   line: number;
   /** Columns beyond the limit that were not read. */
   droppedColumns: number;
+  /** Lines of rows with a cell cut to MAX_LINE_CHARS. */
+  longCells: number[];
 }
 
-export type Block = TextLine | Table;
+/** A line with figures that is too long to read: reported, not silently dropped. */
+export interface LongLine {
+  kind: "long";
+  line: number;
+}
+
+export type Block = TextLine | Table | LongLine;
 
 export const MAX_TABLE_COLUMNS = 32;
 export const MAX_LINE_CHARS = 4000;
@@ -81,7 +89,7 @@ export function toBlocks(body: string, lineOffset: number): Block[] {
         listDepth--;
         break;
       case "table_open":
-        table = { kind: "table", header: [], rows: [], line: fileLine(t), droppedColumns: 0 };
+        table = { kind: "table", header: [], rows: [], line: fileLine(t), droppedColumns: 0, longCells: [] };
         break;
       case "thead_open":
         inHead = true;
@@ -95,6 +103,7 @@ export function toBlocks(body: string, lineOffset: number): Block[] {
       case "th_open":
       case "td_open": {
         const cell = (tokens[i + 1]?.type === "inline" ? tokens[i + 1]!.content : "").trim();
+        if (row && cell.length > MAX_LINE_CHARS && table) table.longCells.push(row.line);
         if (row && row.cells.length < MAX_TABLE_COLUMNS) row.cells.push(cell.slice(0, MAX_LINE_CHARS));
         else if (table && inHead) table.droppedColumns++;
         break;
@@ -118,7 +127,11 @@ export function toBlocks(body: string, lineOffset: number): Block[] {
         const first = fileLine(t);
         t.content.split("\n").forEach((raw: string, k: number) => {
           // Every figure the extractor reads has a digit; lines of prose alone are skipped.
-          if (raw.length > MAX_LINE_CHARS || !HAS_DIGIT.test(raw)) return;
+          if (!HAS_DIGIT.test(raw)) return;
+          if (raw.length > MAX_LINE_CHARS) {
+            blocks.push({ kind: "long", line: first + k });
+            return;
+          }
           blocks.push({ kind: "line", text: raw.trim(), line: first + k, heading, group });
         });
         break;

@@ -2,6 +2,7 @@
  * Collects what the extractor finds while it walks one record, then hands back plain data.
  * Models are found by name, case- and punctuation-insensitively; values keep their line.
  */
+import { own } from "./own.js";
 import { foldLabel, metricByKey, metricForLabel, slugForLabel, type MetricDef, type Unit } from "./metrics.js";
 import { conform, KIND_UNIT, RANGES, type Quantity } from "./units.js";
 import { finding, MAX_WARNINGS, type Finding, type FindingCode } from "./findings.js";
@@ -18,10 +19,15 @@ export function foldModelName(name: string): string {
   return foldLabel(name);
 }
 
+/** More models than any real record compares: the rest are ignored with one warning. */
+export const MAX_MODELS = 64;
+
 export interface Builder {
   readonly oldModel: string;
   readonly newModel: string;
   models: ModelData[];
+  /** Models by folded name, so finding one does not scan the list. */
+  byName: Map<string, ModelData>;
   metricInfo: Record<string, MetricInfo>;
   samples: LoadedRecord["samples"];
   claims: Claim[];
@@ -31,13 +37,16 @@ export interface Builder {
 }
 
 export function createBuilder(oldModel: string, newModel: string): Builder {
+  const models: ModelData[] = [
+    { name: oldModel, role: "old", metrics: {} },
+    { name: newModel, role: "new", metrics: {} },
+  ];
   return {
     oldModel,
     newModel,
-    models: [
-      { name: oldModel, role: "old", metrics: {} },
-      { name: newModel, role: "new", metrics: {} },
-    ],
+    models,
+    // The new model is set last: when old and new share a name, the name means the new one.
+    byName: new Map(models.map((m) => [foldModelName(m.name), m])),
     metricInfo: {},
     samples: {},
     claims: [],
@@ -52,21 +61,18 @@ export function warn(b: Builder, code: FindingCode, args: Record<string, string 
   else if (b.warnings.length === MAX_WARNINGS) b.warnings.push(finding("too-many-findings", { limit: MAX_WARNINGS }, line));
 }
 
-/** The model a name refers to, if the record already knows it. */
+/** The model a name refers to, if the record already knows it (`Mixtral 8x7B MoE` is Mixtral 8x7B). */
 export function findModel(b: Builder, name: string): ModelData | undefined {
-  const folded = foldModelName(name);
   const bare = foldModelName(name.replace(PAREN, ""));
-  const exact = b.models.find((m) => {
-    const f = foldModelName(m.name);
-    return f === folded || f === bare;
-  });
+  const exact = b.byName.get(foldModelName(name)) ?? b.byName.get(bare);
   if (exact) return exact;
-  return b.models.find((m) => {
-    const f = foldModelName(m.name);
-    if (!bare.startsWith(f) || f.length === 0) return false;
-    const rest = foldModelName(name.replace(PAREN, "").slice(m.name.length));
-    return NAME_SUFFIXES.has(rest) || NAME_SUFFIXES.has(bare.slice(f.length));
-  });
+  for (const suffix of NAME_SUFFIXES) {
+    if (bare.endsWith(suffix) && bare.length > suffix.length) {
+      const hit = b.byName.get(bare.slice(0, -suffix.length));
+      if (hit) return hit;
+    }
+  }
+  return undefined;
 }
 
 /** The model a name refers to, added as an alternative when it is new. */
@@ -74,7 +80,13 @@ export function modelFor(b: Builder, name: string): ModelData {
   const found = findModel(b, name);
   if (found) return found;
   const model: ModelData = { name: name.replace(PAREN, "").trim() || name.trim(), role: "alternative", metrics: {} };
+  if (b.models.length >= MAX_MODELS) {
+    // Values for a model past the limit are read into this throwaway entry and dropped.
+    if (!b.warnings.some((w) => w.code === "too-many-models")) warn(b, "too-many-models", { limit: MAX_MODELS }, null);
+    return model;
+  }
   b.models.push(model);
+  b.byName.set(foldModelName(model.name), model);
   return model;
 }
 
@@ -85,7 +97,7 @@ export function metricFor(b: Builder, label: string, unitHint: Unit): MetricDef 
   const key = slugForLabel(label);
   const existing = metricByKey(key);
   if (existing) return existing;
-  const info = b.metricInfo[key] ?? { label: label.replace(/\*\*/g, "").trim(), unit: unitHint, direction: "neutral" as const };
+  const info = own(b.metricInfo, key) ?? { label: label.replace(/\*\*/g, "").trim(), unit: unitHint, direction: "neutral" as const };
   b.metricInfo[key] = info;
   return { key, name: info.label, aliases: [], unit: info.unit, direction: "neutral" };
 }

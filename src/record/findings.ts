@@ -36,6 +36,10 @@ const MESSAGES = {
   "truncated-table": (a: Args) => `table has ${a.columns} columns; only the first ${a.limit} are read`,
   "too-many-findings": (a: Args) => `more than ${a.limit} warnings; the rest are not listed`,
   "unknown-alternative": (a: Args) => `alternative entry ${a.index} has no model name; ignored`,
+  "too-many-models": (a: Args) => `the record names more than ${a.limit} models; the rest are ignored`,
+  "line-too-long": (a: Args) => `line is longer than ${a.limit} characters; not read`,
+  "cell-too-long": (a: Args) => `table cell is longer than ${a.limit} characters; only the start is read`,
+  "yaml-cycle": () => "YAML alias refers to the node that contains it",
   // calculations
   "missing-price": (a: Args) => `no ${a.side} price for ${a.model}: its cost is unknown`,
   "no-usage": () => "no usage (flag, record or policy): cost figures are unknown",
@@ -66,8 +70,12 @@ export interface RecordError extends Finding {
   file: string;
 }
 
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** `file:line: message` on one line, with nothing in it that a terminal would act on. */
 export function formatError(e: { file: string; line: number | null; message: string }): string {
-  return e.line === null ? `${e.file}: ${e.message}` : `${e.file}:${e.line}: ${e.message}`;
+  const text = e.line === null ? `${e.file}: ${e.message}` : `${e.file}:${e.line}: ${e.message}`;
+  return text.replace(CONTROLS, "");
 }
 
 export const MAX_WARNINGS = 200;

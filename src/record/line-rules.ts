@@ -29,17 +29,19 @@ function firstQuantity(text: string): { q: Quantity; at: number } | null {
 
 const THRESHOLD_AFTER = /^\s*(以上|以下|未満|超|or more|or less|at least|at most)/i;
 
-const APPROX = "(?:(?:約|およそ|about|approx\\.?|approximately|~)\\s?)?";
+// Bounded repetitions keep every attempt short, so a hostile line costs linear time.
+const APPROX = "(?:(?:約|およそ|about|approx\\.?|approximately|~) ?)?";
+const COUNT = "(\\d[\\d,.]{0,20}(?: ?[KMB])?)";
 const USAGE = new RegExp(
-  `(月次使用量|月間使用量|使用量|monthly usage|usage per month|usage)\\s*:?\\s*${APPROX}(\\d[\\d,.]*\\s?[KMB]?)\\s*(?:input|入力)(?:\\s?tokens?)?\\s*[,、/]\\s*${APPROX}(\\d[\\d,.]*\\s?[KMB]?)\\s*(?:output|出力)`,
+  `(?:月次使用量|月間使用量|使用量|monthly usage|usage per month|usage) ?(?:: ?)?${APPROX}${COUNT} ?(?:input|入力)(?: ?tokens?)? ?[,、/] ?${APPROX}${COUNT} ?(?:output|出力)`,
   "i",
 );
 
 const usageLine: LineRule = (b, l) => {
   const m = USAGE.exec(l.text);
   if (!m) return false;
-  const input = parseQuantity(m[2]!);
-  const output = parseQuantity(m[3]!);
+  const input = parseQuantity(m[1]!);
+  const output = parseQuantity(m[2]!);
   if (!input || !output) return false;
   if (!b.usage) b.usage = { inputTokens: input.value, outputTokens: output.value, line: l.line, source: "body" };
   return true;
@@ -50,7 +52,11 @@ const DOLLARS = /^\$\s?(\d[\d,]*(?:\.\d+)?)\s*\+\s*\$\s?(\d[\d,]*(?:\.\d+)?)\s*=
 const costBreakdownLine: LineRule = (b, l) => {
   const m = DOLLARS.exec(l.rest);
   if (!m || l.label === "") return false;
-  const [input, output, total] = [m[1]!, m[2]!, m[3]!].map((s) => parseQuantity(s)!);
+  const [input, output, total] = [m[1]!, m[2]!, m[3]!].map((s) => parseQuantity(s));
+  if (!input || !output || !total) {
+    warn(b, "unreadable-value", { label: l.label, text: m[0].slice(0, 80) }, l.line);
+    return true;
+  }
   addClaim(b, {
     kind: "cost_breakdown",
     subject: modelFor(b, l.label).name,
@@ -58,8 +64,8 @@ const costBreakdownLine: LineRule = (b, l) => {
     text: m[0],
     value: total!.value,
     unit: "usd",
-    step: Math.max(input!.step, output!.step, total!.step),
-    terms: [input!.value, output!.value],
+    step: Math.max(input.step, output.step, total.step),
+    terms: [input.value, output.value],
     line: l.line,
   });
   return true;
@@ -67,15 +73,19 @@ const costBreakdownLine: LineRule = (b, l) => {
 
 const PRICE =
   /^\$\s?(\d[\d,]*(?:\.\d+)?)\s?\/\s?1\s?([MK])(?:\s?tokens?)?\s*(?:input|入力)\s*[,、/]\s*\$\s?(\d[\d,]*(?:\.\d+)?)\s?\/\s?1\s?([MK])(?:\s?tokens?)?\s*(?:output|出力)/i;
-const MONTHLY_TAIL = /(?:→|->)\s*(?:月次|monthly|per month)?\s*(\$\s?\d[\d,]*(?:\.\d+)?)\s*(?:\/\s?(?:月|month|mo))?/i;
+const MONTHLY_TAIL = /(?:→|->) ?(?:(?:月次|monthly|per month) ?)?(\$ ?\d[\d,]{0,20}(?:\.\d{1,10})?)(?: ?\/ ?(?:月|month|mo))?/i;
 
 const priceLine: LineRule = (b, l) => {
   const m = PRICE.exec(l.rest);
   if (!m || l.label === "") return false;
   const model = modelFor(b, l.label);
   const per = (v: string, unit: string) => `$${v}/1${unit} tokens`;
-  const input = parseQuantity(per(m[1]!, m[2]!.toUpperCase()))!;
-  const output = parseQuantity(per(m[3]!, m[4]!.toUpperCase()))!;
+  const input = parseQuantity(per(m[1]!, m[2]!.toUpperCase()));
+  const output = parseQuantity(per(m[3]!, m[4]!.toUpperCase()));
+  if (!input || !output) {
+    warn(b, "unreadable-value", { label: l.label, text: m[0].slice(0, 80) }, l.line);
+    return true;
+  }
   setBodyValue(b, model, "price_input", input, l.line, m[0]);
   setBodyValue(b, model, "price_output", output, l.line, m[0]);
   const tail = MONTHLY_TAIL.exec(l.rest.slice(m[0].length));
@@ -106,8 +116,10 @@ const latencyLine: LineRule = (b, l) => {
   return true;
 };
 
-const COMPAT_JA = /(\d[\d,]*)\s*件中\s*(\d[\d,]*)\s*件/;
-const COMPAT_EN = /(\d[\d,]*)\s+(?:of|out of)\s+(\d[\d,]*)\s+(?:prompts?|cases?|tests?|tasks?)/i;
+// The look-behind makes a number start only where the previous character is not part of one:
+// without it a long run of digits is rescanned from every position (quadratic).
+const COMPAT_JA = /(?<![\d,])(\d[\d,]{0,15})\s{0,3}件中\s{0,3}(\d[\d,]{0,15})\s{0,3}件/;
+const COMPAT_EN = /(?<![\d,])(\d[\d,]{0,15}) (?:of|out of) (\d[\d,]{0,15}) (?:prompts?|cases?|tests?|tasks?)/i;
 
 const compatLine: LineRule = (b, l) => {
   const ja = COMPAT_JA.exec(l.text);
@@ -117,12 +129,12 @@ const compatLine: LineRule = (b, l) => {
   if (!/互換|正常|compat|pass|work|succeed/i.test(l.text + l.heading)) return false;
   const total = Number(n.replace(/,/g, ""));
   const ok = Number(k.replace(/,/g, ""));
-  if (total <= 0 || ok > total) {
+  if (!Number.isSafeInteger(total) || !Number.isSafeInteger(ok) || total <= 0 || ok > total) {
     warn(b, "unreadable-value", { label: "prompt compatibility", text: l.text.slice(0, 80) }, l.line);
     return true;
   }
   const model = findModel(b, b.newModel)!;
-  const pct = parseQuantity(`${(ok / total) * 100}%`)!;
+  const pct: Quantity = { value: (ok / total) * 100, kind: "percent", signed: false, decimals: 0, step: 100 / total, qualifiers: [], length: 0 };
   setBodyValue(b, model, "prompt_compat", pct, l.line, l.text);
   if (!Object.hasOwn(b.samples, "prompt_compat")) b.samples.prompt_compat = { n: total, line: l.line };
   return true;
@@ -211,12 +223,12 @@ const costChangeLine: LineRule = (b, l, ctx) => {
   return taken;
 };
 
-const ARROW = /\s*(?:→|->|⇒)\s*/;
-const SAMPLE = /\bn\s?=\s?(\d[\d,]*)/i;
+const ARROW = /→|->|⇒/;
+const SAMPLE = /\bn ?= ?(\d[\d,]{0,15})/i;
 
 const arrowLine: LineRule = (b, l) => {
   if (l.label === "") return false;
-  const parts = l.rest.split(ARROW);
+  const parts = l.rest.split(ARROW).map((p) => p.trim());
   if (parts.length !== 2) return false;
   const before = parseQuantity(parts[0]!);
   const after = parseQuantity(parts[1]!);
@@ -238,7 +250,8 @@ const arrowLine: LineRule = (b, l) => {
     });
   }
   const sample = SAMPLE.exec(l.rest);
-  if (sample && !Object.hasOwn(b.samples, metric.key)) b.samples[metric.key] = { n: Number(sample[1]!.replace(/,/g, "")), line: l.line };
+  const n = sample ? Number(sample[1]!.replace(/,/g, "")) : NaN;
+  if (Number.isSafeInteger(n) && n > 0 && !Object.hasOwn(b.samples, metric.key)) b.samples[metric.key] = { n, line: l.line };
   return true;
 };
 

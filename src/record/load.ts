@@ -3,7 +3,7 @@
  * then parses it. Errors come back as values with the file's path.
  */
 import { Buffer, isUtf8 } from "node:buffer";
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { finding, type Finding } from "./findings.js";
 import { MAX_RECORD_BYTES, parseRecord, type LoadResult } from "./parse.js";
 
@@ -40,13 +40,16 @@ export function decodeRecord(bytes: Uint8Array, file: string): string | LoadResu
 export function loadRecordSync(path: string, maxBytes = MAX_RECORD_BYTES): LoadResult {
   let fd: number;
   try {
-    fd = openSync(path, "r");
+    // Checked before opening: opening a named pipe would wait for a writer forever.
+    const info = statSync(path);
+    if (!info.isFile()) return failed(path, finding("file-unreadable", { reason: info.isDirectory() ? "is a directory" : "not a regular file" }));
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     return failed(path, finding("file-unreadable", { reason: reason(e) }));
   }
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) return failed(path, finding("file-unreadable", { reason: stat.isDirectory() ? "is a directory" : "not a regular file" }));
+    if (!stat.isFile()) return failed(path, finding("file-unreadable", { reason: "not a regular file" }));
     if (stat.size > maxBytes) return failed(path, finding("file-too-large", { size: stat.size, limit: maxBytes }));
     // One byte more than the size: a file that grew since fstat is caught, not truncated.
     const buffer = Buffer.allocUnsafe(stat.size + 1);

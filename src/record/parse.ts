@@ -1,16 +1,17 @@
 /**
  * parseRecord: text in, a typed record or its errors out. Never throws for bad input.
  */
-import { toBlocks } from "./blocks.js";
+import { own } from "./own.js";
+import { MAX_LINE_CHARS, toBlocks } from "./blocks.js";
 import { createBuilder, findModel, modelFor, warn, type Builder } from "./builder.js";
-import { finding, type Finding, type RecordError } from "./findings.js";
+import { finding, MAX_WARNINGS, type Finding, type RecordError } from "./findings.js";
 import { splitFrontmatter, type SplitRecord } from "./frontmatter.js";
 import { lineReader } from "./line-rules.js";
 import { metricByKey, slugForLabel } from "./metrics.js";
 import { FrontmatterSchema, type Frontmatter, type LoadedRecord } from "./schema.js";
 import { readTable } from "./table-rules.js";
 import { issuesToErrors } from "./schema-issues.js";
-import { RANGES } from "./units.js";
+import { RANGES, stripControls } from "./units.js";
 
 export type LoadResult = { ok: true; record: LoadedRecord } | { ok: false; errors: RecordError[] };
 
@@ -25,6 +26,7 @@ const fail = (file: string, ...findings: Finding[]): LoadResult => ({
 /** Copies plain data without keys that could reach a prototype, noting each one dropped. */
 function sanitize(value: unknown, path: string[], dropped: string[][]): unknown {
   if (Array.isArray(value)) return value.map((v, i) => sanitize(v, [...path, String(i)], dropped));
+  if (typeof value === "string") return stripControls(value);
   if (value === null || typeof value !== "object") return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
@@ -37,7 +39,7 @@ function sanitize(value: unknown, path: string[], dropped: string[][]): unknown 
 function validate(split: SplitRecord, file: string): { fm: Frontmatter; warnings: Finding[] } | RecordError[] {
   const dropped: string[][] = [];
   const data = sanitize(split.data, [], dropped);
-  const warnings = dropped.map((p) => finding("unsafe-key", { key: p.join(".") }, split.lineOf(p)));
+  const warnings = dropped.slice(0, MAX_WARNINGS).map((p) => finding("unsafe-key", { key: p.join(".").slice(0, 80) }, split.lineOf(p)));
   const parsed = FrontmatterSchema.safeParse(data);
   if (parsed.success) return { fm: parsed.data, warnings };
   return issuesToErrors(parsed.error.issues, data, split.lineOf, "frontmatter-invalid", file);
@@ -51,14 +53,14 @@ function setFrontValue(b: Builder, modelName: string, key: string, value: number
   const k = def ? key : slugForLabel(key);
   if (!def) {
     if (!Object.hasOwn(b.metricInfo, k)) warn(b, "unknown-metric-key", { key }, line);
-    b.metricInfo[k] ??= { label: key, unit: "number", direction: "neutral" };
+    if (!Object.hasOwn(b.metricInfo, k)) b.metricInfo[k] = { label: key, unit: "number", direction: "neutral" };
   }
   const [min, max] = RANGES[def?.unit ?? "number"];
   if (value < min || value > max) {
     warn(b, "out-of-range", { label: def?.name ?? key, value, min, max }, line);
     return;
   }
-  const body = Object.hasOwn(model.metrics, k) ? model.metrics[k] : undefined;
+  const body = own(model.metrics, k);
   if (body && body.source === "body" && !same(body.value, value)) {
     warn(b, "frontmatter-body-mismatch", {
       label: def?.name ?? key, model: model.name, front: value, frontLine: line, body: body.value, bodyLine: body.line,
@@ -124,7 +126,8 @@ function prepare(text: string): string | Finding {
   return noBom.includes("\r") ? noBom.replace(/\r\n?/g, "\n") : noBom;
 }
 
-export function parseRecord(text: string, file = "<input>"): LoadResult {
+export function parseRecord(text: string, path = "<input>"): LoadResult {
+  const file = stripControls(path);
   const prepared = prepare(text);
   if (typeof prepared !== "string") return fail(file, prepared);
   const split = splitFrontmatter(prepared);
@@ -138,6 +141,7 @@ export function parseRecord(text: string, file = "<input>"): LoadResult {
   const readLine = lineReader(b);
   for (const block of toBlocks(split.body, split.bodyOffset)) {
     if (block.kind === "table") readTable(b, block);
+    else if (block.kind === "long") warn(b, "line-too-long", { limit: MAX_LINE_CHARS }, block.line);
     else readLine(block);
   }
   mergeFrontmatter(b, fm, split.lineOf);

@@ -25,6 +25,10 @@ const money = z.union([finiteNumber, z.string()]).transform((v, ctx) => {
 
 const oldNew = z.strictObject({ old: finiteNumber.optional(), new: finiteNumber.optional() });
 
+/** Far beyond real records; they keep a hostile frontmatter from costing quadratic time. */
+const MAX_FRONT_METRICS = 200;
+const MAX_ALTERNATIVES = 60;
+
 export const OUTCOMES = ["success", "failure", "rollback", "partial", "pending"] as const;
 
 const dateString = z
@@ -51,7 +55,10 @@ export const FrontmatterSchema = z.looseObject({
   outcome: z
     .enum(OUTCOMES, { error: (iss) => `${JSON.stringify(iss.input)} is not one of ${OUTCOMES.join(", ")}` })
     .optional(),
-  metrics: z.record(z.string(), oldNew).optional(),
+  metrics: z
+    .record(z.string(), oldNew)
+    .refine((m) => Object.keys(m).length <= MAX_FRONT_METRICS, `at most ${MAX_FRONT_METRICS} metrics`)
+    .optional(),
   usage: z.strictObject({ input_tokens: tokenCount, output_tokens: tokenCount }).optional(),
   self_host: z
     .strictObject({
@@ -67,9 +74,13 @@ export const FrontmatterSchema = z.looseObject({
         model: z.string().trim().min(1),
         price_input: finiteNumber.optional(),
         price_output: finiteNumber.optional(),
-        metrics: z.record(z.string(), finiteNumber).optional(),
+        metrics: z
+          .record(z.string(), finiteNumber)
+          .refine((m) => Object.keys(m).length <= MAX_FRONT_METRICS, `at most ${MAX_FRONT_METRICS} metrics`)
+          .optional(),
       }),
     )
+    .max(MAX_ALTERNATIVES)
     .optional(),
 });
 export type Frontmatter = z.infer<typeof FrontmatterSchema>;

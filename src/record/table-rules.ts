@@ -6,7 +6,7 @@ import type { Table } from "./blocks.js";
 import { addClaim, findModel, metricFor, modelFor, refine, setBodyValue, warn, type Builder } from "./builder.js";
 import { metricForLabel } from "./metrics.js";
 import { KIND_UNIT, parseQuantity } from "./units.js";
-import { MAX_TABLE_COLUMNS } from "./blocks.js";
+import { MAX_LINE_CHARS, MAX_TABLE_COLUMNS } from "./blocks.js";
 import type { ModelData } from "./schema.js";
 
 const CHANGE_HEADER = /^(変化|変化率|差分|差|change|δ|delta|diff|difference)$/i;
@@ -86,6 +86,7 @@ export function readTable(b: Builder, t: Table): void {
   if (t.droppedColumns > 0) {
     warn(b, "truncated-table", { columns: t.header.length + t.droppedColumns, limit: MAX_TABLE_COLUMNS }, t.line);
   }
+  for (const line of new Set(t.longCells)) warn(b, "cell-too-long", { limit: MAX_LINE_CHARS }, line);
   if (t.header.length < 2) return;
   if (MODEL_FIRST.test(t.header[0]!)) modelPerRow(b, t);
   else metricPerRow(b, t);

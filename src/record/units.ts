@@ -36,9 +36,19 @@ export interface Quantity {
   length: number;
 }
 
+/**
+ * Control characters and bidirectional overrides: never part of a record's meaning, and in a
+ * terminal or a pull-request comment they can rewrite what a reader sees.
+ */
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+export function stripControls(text: string): string {
+  return text.replace(CONTROLS, "");
+}
+
 /** Full-width digits and punctuation to ASCII, minus signs to `-`, bold markers dropped. */
 export function normalizeText(text: string): string {
-  return text
+  return stripControls(text)
     .normalize("NFKC")
     .replace(/\*\*|__/g, "")
     .replace(/[−–‐‑]/g, "-")

@@ -2,11 +2,11 @@
  * YAML as plain data, for frontmatter and policy files alike: the core schema (no timestamps,
  * no custom types), no explicit tags but the core ones, bounded aliases and nesting.
  */
-import { LineCounter, parseDocument, visit, isCollection, isScalar } from "yaml";
+import { LineCounter, parseDocument, visit, isCollection, isMap, isScalar, type Node } from "yaml";
 import { finding, type Finding } from "./findings.js";
 
 const MAX_ALIASES = 100;
-const MAX_DEPTH = 32;
+const MAX_DEPTH = 64;
 const SAFE_TAGS = new Set([
   "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
   "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
@@ -18,11 +18,70 @@ export interface YamlData {
   lineOf: (path: ReadonlyArray<string | number>) => number | null;
 }
 
+/** A cycle through aliases (`a: &x [*x]`) or nesting past the limit, found before anyone recurses. */
+function checkShape(data: unknown): "yaml-cycle" | "yaml-too-deep" | null {
+  const ancestors = new Set<object>();
+  const walk = (value: unknown, depth: number): "yaml-cycle" | "yaml-too-deep" | null => {
+    if (value === null || typeof value !== "object") return null;
+    if (ancestors.has(value)) return "yaml-cycle";
+    if (depth > MAX_DEPTH) return "yaml-too-deep";
+    ancestors.add(value);
+    for (const child of Object.values(value)) {
+      const problem = walk(child, depth + 1);
+      if (problem) return problem;
+    }
+    ancestors.delete(value);
+    return null;
+  };
+  return walk(data, 0);
+}
+
+/**
+ * Nesting the parser would recurse into, found by a linear scan first: the yaml package
+ * recurses per level and overflows the stack on `[[[[…` or `- - - - …` long before any later
+ * check could run. Returns the 1-based line of the first place too deep, or null.
+ */
+function tooDeep(source: string): number | null {
+  let depth = 0;
+  let line = 1;
+  let quote: string | null = null;
+  let lineStart = true;
+  let dashes = 0;
+  let column = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    column++;
+    if (c === "\n") {
+      line++;
+      lineStart = true;
+      dashes = 0;
+      column = 0;
+      if (quote === "'" || quote === '"') continue;
+      quote = null;
+      continue;
+    }
+    if (quote) {
+      if (c === quote) quote = null;
+      continue;
+    }
+    if (c === "#" && (i === 0 || source[i - 1] === " ")) quote = "\n"; // a comment, to the end of the line
+    else if ((c === "'" || c === '"') && depth > 0) quote = c;
+    else if (c === "[" || c === "{") depth++;
+    else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
+    if (lineStart && c === "-" && (source[i + 1] === " " || source[i + 1] === "\n")) dashes++;
+    else if (c !== " ") lineStart = false;
+    if (depth > MAX_DEPTH || dashes > MAX_DEPTH || (lineStart && column > MAX_DEPTH * 8)) return line;
+  }
+  return null;
+}
+
 export function readYaml(source: string, lineOffset = 0): YamlData | Finding {
+  const deepAt = tooDeep(source);
+  if (deepAt !== null) return finding("yaml-too-deep", {}, deepAt + lineOffset);
   const counter = new LineCounter();
   let doc;
   try {
-    doc = parseDocument(source, { lineCounter: counter, schema: "core", uniqueKeys: true, prettyErrors: false });
+    doc = parseDocument(source, { lineCounter: counter, schema: "core", uniqueKeys: false, prettyErrors: false });
   } catch (e) {
     if (e instanceof RangeError) return finding("yaml-too-deep", {}, lineOffset + 1);
     throw e;
@@ -34,17 +93,30 @@ export function readYaml(source: string, lineOffset = 0): YamlData | Finding {
     return finding("yaml-syntax", { reason }, lineAt(first.pos[0]));
   }
   let problem: Finding | null = null;
+  const checkNode = (node: Node, path: readonly unknown[]): Finding | null => {
+    const at = () => lineAt(node.range?.[0] ?? 0);
+    if ((isScalar(node) || isCollection(node)) && node.tag && !SAFE_TAGS.has(node.tag)) {
+      return finding("yaml-tag", { tag: node.tag.replace("tag:yaml.org,2002:", "!!") }, at());
+    }
+    if (path.length > MAX_DEPTH * 2 + 2) return finding("yaml-too-deep", {}, at());
+    if (isMap(node)) {
+      // The yaml package's own duplicate-key check compares every pair of keys; this is linear.
+      const keys = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (keys.has(key)) {
+          const start = (pair.key as { range?: [number, number, number] } | null)?.range?.[0] ?? 0;
+          return finding("yaml-syntax", { reason: `duplicate key ${JSON.stringify(String(key)).slice(0, 60)}` }, lineAt(start));
+        }
+        keys.add(key);
+      }
+    }
+    return null;
+  };
   visit(doc, {
     Node(_key, node, path) {
-      if ((isScalar(node) || isCollection(node)) && node.tag && !SAFE_TAGS.has(node.tag)) {
-        problem = finding("yaml-tag", { tag: node.tag.replace("tag:yaml.org,2002:", "!!") }, lineAt(node.range?.[0] ?? 0));
-        return visit.BREAK;
-      }
-      if (path.length > MAX_DEPTH * 2) {
-        problem = finding("yaml-too-deep", {}, lineAt(node.range?.[0] ?? 0));
-        return visit.BREAK;
-      }
-      return undefined;
+      problem = checkNode(node, path);
+      return problem ? visit.BREAK : undefined;
     },
   });
   if (problem) return problem;
@@ -56,6 +128,8 @@ export function readYaml(source: string, lineOffset = 0): YamlData | Finding {
     if (e instanceof Error && /alias/i.test(e.message)) return finding("yaml-aliases", {}, lineOffset + 1);
     throw e;
   }
+  const shape = checkShape(data);
+  if (shape) return finding(shape, {}, lineOffset + 1);
   const lineOf = (path: ReadonlyArray<string | number>): number | null => {
     const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
     const start = node?.range?.[0];

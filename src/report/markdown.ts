@@ -4,9 +4,15 @@ import type { Report } from "./schema.js";
 import { notes } from "./table.js";
 import { betterText, changeText, moneyChangeText, noiseText, STATUS_WORD, costHeading, verdictReason } from "./words.js";
 
-/** Cell text that cannot break a markdown table. */
+/**
+ * Text that stays text in a pull-request comment: markdown and HTML punctuation escaped, line
+ * breaks folded, and `@` kept from mentioning anyone. Record fields are untrusted.
+ */
 export function cell(s: string): string {
-  return s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+  return s
+    .replace(/\r?\n/g, " ")
+    .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
+    .replace(/@/g, "@\u200b");
 }
 
 export function mdTable(head: string[], rows: string[][]): string {
@@ -18,7 +24,7 @@ export function renderMarkdown(r: Report): string {
   const out = [
     `## ${icon} ${r.verdict}: ${cell(r.baseline)} → ${cell(r.candidate)}`,
     "",
-    `${verdictReason(r)}. Record \`${r.record.id}\` (${r.record.file}).`,
+    `${cell(verdictReason(r))}. Record ${cell(r.record.id)} (${cell(r.record.file)}).`,
     "",
     mdTable(["Rule", "Severity", "Status", "Why"], r.rules.map((x) => [x.id, x.severity, STATUS_WORD[x.status], x.message])),
     "",

@@ -1,4 +1,5 @@
 /** `show`: what the loader understood of a record, each value with its line. */
+import { own } from "../record/own.js";
 import { fmtMoney, fmtTokens, fmtValue } from "../format.js";
 import { metricByKey } from "../record/metrics.js";
 import type { LoadedRecord } from "../record/schema.js";
@@ -20,8 +21,8 @@ export function renderShow(r: LoadedRecord, s: Style = plainStyle): string {
   for (const m of r.models) {
     for (const [key, v] of Object.entries(m.metrics)) {
       const def = metricByKey(key);
-      const unit = def?.unit ?? r.metricInfo[key]?.unit ?? "number";
-      rows.push([m.name + s.dim(m.role === "alternative" ? "" : ` (${m.role})`), def?.name ?? r.metricInfo[key]?.label ?? key, key, fmtValue(v.value, unit), v.source, at(v.line)]);
+      const unit = def?.unit ?? own(r.metricInfo, key)?.unit ?? "number";
+      rows.push([m.name + s.dim(m.role === "alternative" ? "" : ` (${m.role})`), def?.name ?? own(r.metricInfo, key)?.label ?? key, key, fmtValue(v.value, unit), v.source, at(v.line)]);
     }
   }
   const sections = [meta.join("\n"), rows.length ? table(["Model", "Metric", "Key", "Value", "From", "Line"], rows) : s.dim("No metric values found.")];
