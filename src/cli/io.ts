@@ -1,6 +1,5 @@
 /** The only place that touches the process's streams and decides on colour. */
-import { Chalk } from "chalk";
-import type { Style } from "../report/style.js";
+import { plainStyle, type Style } from "../report/style.js";
 
 export function colorEnabled(flag: boolean, stream: NodeJS.WriteStream = process.stdout, env = process.env): boolean {
   if (!flag) return false;
@@ -9,9 +8,12 @@ export function colorEnabled(flag: boolean, stream: NodeJS.WriteStream = process
   return Boolean(stream.isTTY) && env.TERM !== "dumb";
 }
 
-export function makeStyle(enabled: boolean): Style {
-  const c = new Chalk({ level: enabled ? 1 : 0 });
-  return { bold: c.bold, dim: c.dim, good: c.green, bad: c.red, warn: c.yellow, color: enabled };
+/** chalk is loaded only when colour is on: a piped or CI run does not pay for it. */
+export async function makeStyle(enabled: boolean): Promise<Style> {
+  if (!enabled) return plainStyle;
+  const { Chalk } = await import("chalk");
+  const c = new Chalk({ level: 1 });
+  return { bold: c.bold, dim: c.dim, good: c.green, bad: c.red, warn: c.yellow, color: true };
 }
 
 let pipeClosed = false;

@@ -8,7 +8,9 @@ import { finding, MAX_WARNINGS, type Finding, type RecordError } from "./finding
 import { splitFrontmatter, type SplitRecord } from "./frontmatter.js";
 import { lineReader } from "./line-rules.js";
 import { metricByKey, slugForLabel } from "./metrics.js";
-import { FrontmatterSchema, type Frontmatter, type LoadedRecord } from "./schema.js";
+import { safeParse } from "zod/mini";
+import { FrontmatterSchema, type Frontmatter } from "./frontmatter-schema.js";
+import type { LoadedRecord } from "./schema.js";
 import { readTable } from "./table-rules.js";
 import { issuesToErrors } from "./schema-issues.js";
 import { RANGES, stripControls } from "./units.js";
@@ -40,7 +42,7 @@ function validate(split: SplitRecord, file: string): { fm: Frontmatter; warnings
   const dropped: string[][] = [];
   const data = sanitize(split.data, [], dropped);
   const warnings = dropped.slice(0, MAX_WARNINGS).map((p) => finding("unsafe-key", { key: p.join(".").slice(0, 80) }, split.lineOf(p)));
-  const parsed = FrontmatterSchema.safeParse(data);
+  const parsed = safeParse(FrontmatterSchema, data);
   if (parsed.success) return { fm: parsed.data, warnings };
   return issuesToErrors(parsed.error.issues, data, split.lineOf, "frontmatter-invalid", file);
 }

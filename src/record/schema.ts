@@ -1,89 +1,12 @@
 /**
- * The record's schemas. The frontmatter schema validates what authors write (SPEC §1.1); the
- * record schema describes what the loader returns. Types come from these, nothing else.
+ * What the loader returns (SPEC §1), as a schema: the type of a loaded record, and the JSON
+ * Schema `migrate-eval schema record` prints. The frontmatter authors write is validated by
+ * frontmatter-schema.ts.
  */
 import * as z from "zod";
-import { parseTokenCount } from "./units.js";
 
-const finiteNumber = z.number().refine(Number.isFinite, "must be a finite number");
-const tokenCount = z.union([z.number(), z.string()]).transform((v, ctx) => {
-  const n = parseTokenCount(v);
-  if (n === null) {
-    ctx.addIssue({ code: "custom", message: `"${String(v)}" is not a token count (e.g. 100M, 2.5B, 50000)` });
-    return z.NEVER;
-  }
-  return n;
-});
-const money = z.union([finiteNumber, z.string()]).transform((v, ctx) => {
-  const n = typeof v === "number" ? v : Number(v.replace(/[$,\s]/g, ""));
-  if (!Number.isFinite(n) || n < 0) {
-    ctx.addIssue({ code: "custom", message: `"${String(v)}" is not an amount in USD` });
-    return z.NEVER;
-  }
-  return n;
-});
-
-const oldNew = z.strictObject({ old: finiteNumber.optional(), new: finiteNumber.optional() });
-
-/** Far beyond real records; they keep a hostile frontmatter from costing quadratic time. */
-const MAX_FRONT_METRICS = 200;
-const MAX_ALTERNATIVES = 60;
-
-export const OUTCOMES = ["success", "failure", "rollback", "partial", "pending"] as const;
-
-const dateString = z
-  .union([z.string(), z.date()])
-  .transform((v, ctx) => {
-    const s = v instanceof Date ? v.toISOString().slice(0, 10) : v.trim();
-    const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s);
-    if (!m) {
-      ctx.addIssue({ code: "custom", message: `"${s}" is not a date (YYYY-MM-DD)` });
-      return z.NEVER;
-    }
-    return `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`;
-  });
-
-export const FrontmatterSchema = z.looseObject({
-  id: z.union([z.string().min(1), z.number()]).transform(String),
-  title: z.string(),
-  old_model: z.string().trim().min(1, "must name a model"),
-  new_model: z.string().trim().min(1, "must name a model"),
-  update_date: dateString.optional(),
-  provider: z.string().optional(),
-  tags: z.array(z.union([z.string(), z.number()]).transform(String)).optional(),
-  tier: z.number().int().optional(),
-  outcome: z
-    .enum(OUTCOMES, { error: (iss) => `${JSON.stringify(iss.input)} is not one of ${OUTCOMES.join(", ")}` })
-    .optional(),
-  metrics: z
-    .record(z.string(), oldNew)
-    .refine((m) => Object.keys(m).length <= MAX_FRONT_METRICS, `at most ${MAX_FRONT_METRICS} metrics`)
-    .optional(),
-  usage: z.strictObject({ input_tokens: tokenCount, output_tokens: tokenCount }).optional(),
-  self_host: z
-    .strictObject({
-      capex: money.optional(),
-      opex_per_month: money.optional(),
-      gpus: z.union([z.string(), z.number()]).transform(String).optional(),
-      break_even_tokens: tokenCount.optional(),
-    })
-    .optional(),
-  alternatives: z
-    .array(
-      z.strictObject({
-        model: z.string().trim().min(1),
-        price_input: finiteNumber.optional(),
-        price_output: finiteNumber.optional(),
-        metrics: z
-          .record(z.string(), finiteNumber)
-          .refine((m) => Object.keys(m).length <= MAX_FRONT_METRICS, `at most ${MAX_FRONT_METRICS} metrics`)
-          .optional(),
-      }),
-    )
-    .max(MAX_ALTERNATIVES)
-    .optional(),
-});
-export type Frontmatter = z.infer<typeof FrontmatterSchema>;
+export { OUTCOMES } from "./frontmatter-schema.js";
+import { OUTCOMES } from "./frontmatter-schema.js";
 
 const UnitSchema = z.enum(["percent", "score", "attempts", "usd_per_mtok", "usd", "seconds", "tokens", "params", "number"]);
 const DirectionSchema = z.enum(["higher", "lower", "neutral"]);

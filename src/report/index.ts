@@ -1,17 +1,16 @@
-/** Output formats for one report, registered by name: a new format is one file and one line. */
+/**
+ * Output formats for one report, registered by name: a new format is one file and one line.
+ * Each renderer is loaded when asked for, so `--format json` does not load the table code.
+ */
+import type { ReportFormat } from "./formats.js";
 import type { Report } from "./schema.js";
 import type { Style } from "./style.js";
-import { renderJson } from "./json.js";
-import { renderJunit } from "./junit.js";
-import { renderMarkdown } from "./markdown.js";
-import { renderTable } from "./table.js";
-import type { ReportFormat } from "./formats.js";
+
+type Renderer = (r: Report, style: Style) => string;
 
 export const REPORT_FORMATS = {
-  table: renderTable,
-  json: renderJson,
-  markdown: renderMarkdown,
-  junit: renderJunit,
-} satisfies Record<ReportFormat, (r: Report, style: Style) => string>;
-
-
+  table: async () => (await import("./table.js")).renderTable,
+  json: async () => (await import("./json.js")).renderJson,
+  markdown: async () => (await import("./markdown.js")).renderMarkdown,
+  junit: async () => (await import("./junit.js")).renderJunit,
+} satisfies Record<ReportFormat, () => Promise<Renderer>>;

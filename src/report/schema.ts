@@ -5,7 +5,7 @@
 import * as z from "zod";
 import { AuditEntrySchema, CostSchema, MetricRowSchema, SelfHostSchema, UsageSchema, WarningSchema } from "../calc/schema.js";
 import { OUTCOMES } from "../record/schema.js";
-import { RuleResultSchema } from "../rules/schema.js";
+import { RuleResultSchema } from "../rules/result-schema.js";
 
 export const ReportSchema = z.object({
   schemaVersion: z.literal(1),

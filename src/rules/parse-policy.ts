@@ -2,6 +2,7 @@
 import { finding, type RecordError } from "../record/findings.js";
 import { readYaml } from "../record/yaml.js";
 import { issuesToErrors } from "../record/schema-issues.js";
+import { safeParse } from "zod/mini";
 import { PolicySchema, type Policy } from "./schema.js";
 
 /** Policies are short; the limit keeps YAML parsing of a hostile one to a fraction of a second. */
@@ -18,7 +19,7 @@ export function parsePolicy(text: string, file = "<policy>"): PolicyResult {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const read = readYaml(source);
   if ("code" in read) return fail(read);
-  const parsed = PolicySchema.safeParse(read.data);
+  const parsed = safeParse(PolicySchema, read.data);
   if (parsed.success) return { ok: true, policy: parsed.data };
   const errors = issuesToErrors(parsed.error.issues, read.data, read.lineOf, "policy-invalid", file);
   return { ok: false, errors };

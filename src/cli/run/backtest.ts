@@ -24,7 +24,7 @@ export async function backtest(paths: string[], o: { policy?: string; format: "t
   }
   tick.done();
   const result = scoreBacktest(rows, errors);
-  out(o.format === "json" ? `${JSON.stringify(result, null, 2)}\n` : renderBacktestTable(result, makeStyle(colorEnabled(o.color))));
+  out(o.format === "json" ? `${JSON.stringify(result, null, 2)}\n` : renderBacktestTable(result, await makeStyle(colorEnabled(o.color))));
   process.exitCode = errors.length ? EXIT.cannotRun : EXIT.ok;
 }
 

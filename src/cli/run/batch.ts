@@ -67,7 +67,7 @@ export async function batch(paths: string[], o: BatchOptions): Promise<void> {
   }
   tick.done();
   const summary = { total, ...tally, errors: errors.length };
-  if (o.format === "table") out(renderBatchTable(rows, summary, makeStyle(colorEnabled(o.color))));
+  if (o.format === "table") out(renderBatchTable(rows, summary, await makeStyle(colorEnabled(o.color))));
   else if (o.format === "markdown") out(renderBatchMarkdown(rows, summary));
   else if (json) json.close(errors, summary);
   process.exitCode = errors.length ? EXIT.cannotRun : o.failOn === "hold" && tally.hold > 0 ? EXIT.gate : EXIT.ok;

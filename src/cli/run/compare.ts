@@ -55,8 +55,9 @@ export async function compare(record: string | undefined, o: CompareOptions): Pr
     if (e instanceof BaselineError) throw new UserError(`${file}: --baseline: ${e.message}`);
     throw e;
   }
-  const style = makeStyle(colorEnabled(o.color));
-  out(REPORT_FORMATS[o.format](report, style));
+  const style = await makeStyle(colorEnabled(o.color));
+  const render = await REPORT_FORMATS[o.format]();
+  out(render(report, style));
   process.exitCode = o.failOn === "hold" && report.verdict === "HOLD" ? EXIT.gate : EXIT.ok;
 }
 

@@ -20,6 +20,6 @@ export async function show(file: string, o: { format: "table" | "json"; color: b
     out(`${JSON.stringify({ schemaVersion: 1, record: loaded.record, analysis: report }, null, 2)}\n`);
     return;
   }
-  out(renderShow(loaded.record, makeStyle(colorEnabled(o.color))));
+  out(renderShow(loaded.record, await makeStyle(colorEnabled(o.color))));
 }
 
