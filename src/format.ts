@@ -1,8 +1,9 @@
 /** Number formatting shared by messages and renderers: one place decides how figures read. */
 
+/** Rounds half away from zero, as people round: −18.75 → −18.8. */
 export function round(n: number, digits = 2): number {
   const f = 10 ** digits;
-  return Math.round((n + Number.EPSILON * Math.sign(n)) * f) / f;
+  return (Math.sign(n) * Math.round(Math.abs(n) * f * (1 + Number.EPSILON))) / f;
 }
 
 /**

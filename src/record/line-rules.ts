@@ -224,7 +224,9 @@ const costChangeLine: LineRule = (b, l, ctx) => {
 };
 
 const ARROW = /→|->|⇒/;
-const SAMPLE = /\bn ?= ?(\d[\d,]{0,15})/i;
+const SAMPLE = /\bn ?= ?(\d[\d,]*)/i;
+/** No evaluation set is larger; a bigger `n=` is a typo or an attack, not a sample size. */
+const MAX_SAMPLE = 100_000_000;
 
 const arrowLine: LineRule = (b, l) => {
   if (l.label === "") return false;
@@ -250,8 +252,9 @@ const arrowLine: LineRule = (b, l) => {
     });
   }
   const sample = SAMPLE.exec(l.rest);
-  const n = sample ? Number(sample[1]!.replace(/,/g, "")) : NaN;
-  if (Number.isSafeInteger(n) && n > 0 && !Object.hasOwn(b.samples, metric.key)) b.samples[metric.key] = { n, line: l.line };
+  const n = sample && sample[1]!.length <= 12 ? Number(sample[1]!.replace(/,/g, "")) : NaN;
+  if (sample && !(Number.isSafeInteger(n) && n > 0 && n <= MAX_SAMPLE)) warn(b, "unreadable-value", { label: "sample size", text: sample[0].slice(0, 40) }, l.line);
+  else if (sample && !Object.hasOwn(b.samples, metric.key)) b.samples[metric.key] = { n, line: l.line };
   return true;
 };
 

@@ -28,7 +28,9 @@ const fail = (file: string, ...findings: Finding[]): LoadResult => ({
 /** Copies plain data without keys that could reach a prototype, noting each one dropped. */
 function sanitize(value: unknown, path: string[], dropped: string[][]): unknown {
   if (Array.isArray(value)) return value.map((v, i) => sanitize(v, [...path, String(i)], dropped));
-  if (typeof value === "string") return stripControls(value);
+  // Frontmatter values are one-line facts (names, ids, titles): a line break in one could forge
+  // a line of the report.
+  if (typeof value === "string") return stripControls(value).replace(/[\r\n\t]+/g, " ");
   if (value === null || typeof value !== "object") return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
