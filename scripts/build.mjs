@@ -2,7 +2,7 @@
 // batch, an ES module for the library, and type declarations for library users.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { readdirSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
@@ -45,23 +45,32 @@ const common = {
   plugins: [fastTokenFields],
 };
 
-// Files are overwritten in place so a test run reading dist/ never sees it empty; chunks left
-// over from an earlier build are removed afterwards.
-const [cli] = await Promise.all([
+// Files are overwritten in place, so a test run reading dist/ never sees it missing.
+await Promise.all([
+  // The CLI: one CommonJS file, so bin/migrate-eval.js can run it through V8's code cache.
+  // Modules it imports lazily (batch, JSON Schemas, chalk) are evaluated only when used.
   build({
     ...common,
+    format: "cjs",
+    // Bundled ES modules (tinyglobby's) read import.meta.url; in CommonJS it is the file's URL.
+    banner: { js: 'const __meImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+    define: { "import.meta.url": "__meImportMetaUrl" },
     alias: { ...common.alias, "linkify-it": stub("linkify-it.mjs") },
-    entryPoints: { cli: "src/cli/main.ts", worker: "src/cli/batch-worker.ts" },
+    entryPoints: { cli: "src/cli/main.ts" },
+    outExtension: { ".js": ".cjs" },
     outdir: "dist",
-    // Commands load their code when run: `compare` does not pay for batch or the JSON Schemas.
-    splitting: true,
-    chunkNames: "chunks/[name]-[hash]",
-    metafile: true,
   }),
+  build({ ...common, entryPoints: { worker: "src/cli/batch-worker.ts" }, outdir: "dist" }),
   build({ ...common, minify: false, entryPoints: { index: "src/index.ts" }, outdir: "dist", packages: "external" }),
 ]);
-const fresh = new Set(Object.keys(cli.metafile.outputs).map((f) => f.replace(/^dist\/chunks\//, "")));
-for (const file of readdirSync("dist/chunks")) if (!fresh.has(file)) rmSync(`dist/chunks/${file}`);
+// Left by builds of earlier layouts.
+rmSync("dist/chunks", { recursive: true, force: true });
+rmSync("dist/cli.js", { force: true });
+// A code cache made by running the CLI once: later runs skip compiling what this run compiled.
+execFileSync(process.execPath, ["bin/migrate-eval.js", "compare", "examples/qwen-replaces-llama.md"], {
+  env: { ...process.env, MIGRATE_EVAL_WRITE_CODE_CACHE: "1", NO_COLOR: "1" },
+  stdio: "ignore",
+});
 if (!process.argv.includes("--no-types")) {
   execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], { stdio: "inherit" });
 }

@@ -4,7 +4,9 @@
  * stays flat however many records there are.
  */
 import { availableParallelism } from "node:os";
+import { join } from "node:path";
 import { Worker } from "node:worker_threads";
+import { distDir } from "./here.js";
 import { runTask, type BatchResult, type BatchSettings } from "./batch-task.js";
 
 /** Below this many records, starting worker threads costs more than it saves. */
@@ -23,8 +25,7 @@ export async function* runInOrder(
     for (let i = 0; i < files.length; i++) yield await runTask(i, files[i]!, settings);
     return;
   }
-  // This module is bundled into dist/chunks/; the worker's entry point is dist/worker.js.
-  const url = new URL("../worker.js", import.meta.url);
+  const url = join(distDir(), "worker.js");
   const workers = Array.from({ length: Math.min(jobs, files.length) }, () => new Worker(url, { workerData: settings }));
   const window = workers.length * 32;
   const done = new Map<number, BatchResult>();

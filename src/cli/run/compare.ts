@@ -1,7 +1,7 @@
 /** `migrate-eval compare [RECORD]`: the verdict for one record. */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { distDir } from "../here.js";
 import { BaselineError } from "../../calc/analyze.js";
 import { evaluate } from "../../evaluate.js";
 import { loadRecord } from "../../record/load.js";
@@ -25,7 +25,7 @@ interface CompareOptions {
 
 /** The package's root: the nearest folder above this module with migrate-eval's package.json. */
 function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
+  let dir = distDir();
   for (;;) {
     try {
       if (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).name === "migrate-eval") return dir;
