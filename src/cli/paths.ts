@@ -6,6 +6,7 @@
 import { lstat, readdir, realpath, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
+import { errnoReason } from "../record/errno.js";
 
 export type PathEntry = { file: string } | { error: { file: string; line: null; message: string } };
 
@@ -14,14 +15,7 @@ const MD = /\.md$/i;
 const README = /^readme\.md$/i;
 
 function problem(file: string, e: unknown): PathEntry {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  const reasons: Record<string, string> = {
-    ENOENT: "no such file or folder",
-    EACCES: "permission denied",
-    ELOOP: "symbolic link loop",
-    ENOTDIR: "not a folder",
-  };
-  return { error: { file, line: null, message: (code && reasons[code]) ?? String(e) } };
+  return { error: { file, line: null, message: errnoReason(e) } };
 }
 
 function notRegular(file: string): PathEntry {

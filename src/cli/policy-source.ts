@@ -1,6 +1,7 @@
 /** Where the policy comes from: --policy, else ./migrate-eval.policy.yaml, else the default. */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
+import { errnoReason } from "../record/errno.js";
 import { finding } from "../record/findings.js";
 import { defaultPolicy } from "../rules/default-policy.js";
 import { MAX_POLICY_BYTES, parsePolicy } from "../rules/parse-policy.js";
@@ -22,9 +23,7 @@ export function readPolicyFile(file: string): Policy {
     text = readFileSync(file, "utf8");
   } catch (e) {
     if (e instanceof LoadErrors) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "is a directory" : String(e);
-    throw new LoadErrors([{ ...finding("file-unreadable", { reason }), file }]);
+    throw new LoadErrors([{ ...finding("file-unreadable", { reason: errnoReason(e) }), file }]);
   }
   const parsed = parsePolicy(text, file);
   if (!parsed.ok) throw new LoadErrors(parsed.errors);

@@ -4,6 +4,7 @@
  */
 import { Buffer, isUtf8 } from "node:buffer";
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
+import { errnoReason } from "./errno.js";
 import { finding, type Finding } from "./findings.js";
 import { MAX_RECORD_BYTES, parseRecord, type LoadResult } from "./parse.js";
 
@@ -12,17 +13,6 @@ function failed(file: string, f: Finding): LoadResult {
   return { ok: false, errors: [{ ...f, file }] };
 }
 
-function reason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  const byCode: Record<string, string> = {
-    ENOENT: "no such file",
-    EACCES: "permission denied",
-    EISDIR: "is a directory",
-    ELOOP: "too many symbolic links",
-    EMFILE: "too many open files",
-  };
-  return (code && byCode[code]) ?? (e instanceof Error ? e.message : String(e));
-}
 
 /** Decodes file bytes: refuses binary content and invalid UTF-8. */
 export function decodeRecord(bytes: Uint8Array, file: string): string | LoadResult {
@@ -45,7 +35,7 @@ export function loadRecordSync(path: string, maxBytes = MAX_RECORD_BYTES): LoadR
     if (!info.isFile()) return failed(path, finding("file-unreadable", { reason: info.isDirectory() ? "is a directory" : "not a regular file" }));
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
-    return failed(path, finding("file-unreadable", { reason: reason(e) }));
+    return failed(path, finding("file-unreadable", { reason: errnoReason(e) }));
   }
   try {
     const stat = fstatSync(fd);
@@ -59,7 +49,7 @@ export function loadRecordSync(path: string, maxBytes = MAX_RECORD_BYTES): LoadR
     const text = decodeRecord(buffer.subarray(0, length), path);
     return typeof text === "string" ? parseRecord(text, path) : text;
   } catch (e) {
-    return failed(path, finding("file-unreadable", { reason: reason(e) }));
+    return failed(path, finding("file-unreadable", { reason: errnoReason(e) }));
   } finally {
     closeSync(fd);
   }

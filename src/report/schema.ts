@@ -4,22 +4,14 @@
  */
 import * as z from "zod";
 import { AuditEntrySchema, CostSchema, MetricRowSchema, SelfHostSchema, UsageSchema, WarningSchema } from "../calc/schema.js";
-import { OUTCOMES } from "../record/schema.js";
+import { RecordSchema } from "../record/schema.js";
 import { RuleResultSchema } from "../rules/result-schema.js";
 
 export const ReportSchema = z.object({
   schemaVersion: z.literal(1),
-  record: z.object({
-    file: z.string(),
-    id: z.string(),
-    title: z.string(),
-    oldModel: z.string(),
-    newModel: z.string(),
-    updateDate: z.string().nullable(),
-    provider: z.string().nullable(),
-    tags: z.array(z.string()),
-    tier: z.number().int().nullable(),
-    outcome: z.enum(OUTCOMES).nullable(),
+  record: RecordSchema.pick({
+    file: true, id: true, title: true, oldModel: true, newModel: true,
+    updateDate: true, provider: true, tags: true, tier: true, outcome: true,
   }),
   baseline: z.string(),
   candidate: z.string(),
