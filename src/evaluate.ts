@@ -6,7 +6,8 @@ import type { TokenUsage } from "./calc/cost.js";
 import type { LoadedRecord } from "./record/schema.js";
 import { defaultPolicy } from "./rules/default-policy.js";
 import { evaluateRules } from "./rules/evaluate.js";
-import type { Policy } from "./rules/schema.js";
+import { safeParse } from "zod/mini";
+import { PolicySchema, type Policy, type PolicyInput } from "./rules/schema.js";
 import type { Report } from "./report/schema.js";
 
 export interface EvaluateOptions {
@@ -14,12 +15,23 @@ export interface EvaluateOptions {
   baseline?: string | null;
   /** Tokens per month; wins over the record's usage and the policy's. */
   usage?: TokenUsage | null;
-  policy?: Policy;
+  policy?: PolicyInput;
 }
 
-/** Throws BaselineError when `baseline` names no model of the record. */
+/** A policy built in code gets the checks a policy file gets; a wrong one is a thrown error. */
+function checkedPolicy(policy: PolicyInput): Policy {
+  const parsed = safeParse(PolicySchema, policy);
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  throw new TypeError(`invalid policy: ${first?.path.join(".") ?? ""}: ${first?.message ?? "invalid"}`);
+}
+
+/**
+ * Throws BaselineError when `baseline` names no model of the record, and TypeError for a policy
+ * that does not pass the policy schema.
+ */
 export function evaluate(record: LoadedRecord, options: EvaluateOptions = {}): Report {
-  const policy = options.policy ?? defaultPolicy;
+  const policy = options.policy ? checkedPolicy(options.policy) : defaultPolicy;
   const analyzeOptions: AnalyzeOptions = {
     baseline: options.baseline ?? null,
     usage: options.usage ?? null,

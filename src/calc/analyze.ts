@@ -8,9 +8,9 @@ import { METRICS, metricByKey, type Direction, type Unit } from "../record/metri
 import type { LoadedRecord, ModelData } from "../record/schema.js";
 import { audit } from "./audit.js";
 import { compareCost } from "./compare-cost.js";
-import type { TokenUsage } from "./cost.js";
+import { blendedPrice, type TokenUsage } from "./cost.js";
 import { better, delta } from "./delta.js";
-import { candidateOf, resolveBaseline } from "./models.js";
+import { candidateOf, resolveBaseline, valueOf } from "./models.js";
 import { differenceInterval, significant } from "./noise.js";
 import type { AuditEntry, Cost, MetricRow, SelfHost, Usage, Warning } from "./schema.js";
 import { selfHosting } from "./self-host.js";
@@ -122,21 +122,24 @@ export function analyze(record: LoadedRecord, options: AnalyzeOptions = {}): Ana
     });
     if (selfHost.blendedPricePerMTok === null) warnings.push(finding("self-host-no-price"));
   }
-  const entries = audit(record, selfHost === null ? null : recordSelfHost(record, options, selfHost));
+  const entries = audit(record, selfHost === null ? null : recordSelfHost(record, options));
   for (const e of entries) {
     if (e.ok === false) warnings.push(finding("audit-mismatch", { claim: e.claim, stated: e.text, computed: fmtComputed(e) }, e.line));
   }
   return { baseline: baseline.name, candidate: candidate.name, metrics, usage, cost, selfHost, audit: entries, warnings };
 }
 
-/** The audit checks the record's own arithmetic: its break-even at its own usage, not a flag's. */
-function recordSelfHost(record: LoadedRecord, options: AnalyzeOptions, current: SelfHost): SelfHost {
-  if (!record.usage || (options.usage === null || options.usage === undefined)) return current;
-  const own = compareCost(candidateOf(record), candidateOf(record), record.usage, null).cost.candidate;
+/**
+ * The audit checks the record's own arithmetic: its break-even at the price mix of its own usage,
+ * never at a flag's or the policy's (without usage, only equal input and output prices blend).
+ */
+function recordSelfHost(record: LoadedRecord, options: AnalyzeOptions): SelfHost {
+  const candidate = candidateOf(record);
+  const prices = { priceInput: valueOf(candidate, "price_input"), priceOutput: valueOf(candidate, "price_output") };
   return selfHosting({
     selfHost: record.selfHost!,
     amortizationMonths: options.amortizationMonths ?? 36,
-    blendedPricePerMTok: own.blendedPricePerMTok,
-    tokensPerMonth: record.usage.inputTokens + record.usage.outputTokens,
+    blendedPricePerMTok: blendedPrice(prices, record.usage),
+    tokensPerMonth: record.usage ? record.usage.inputTokens + record.usage.outputTokens : null,
   });
 }

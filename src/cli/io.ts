@@ -13,7 +13,7 @@ export async function makeStyle(enabled: boolean): Promise<Style> {
   if (!enabled) return plainStyle;
   const { Chalk } = await import("chalk");
   const c = new Chalk({ level: 1 });
-  return { bold: c.bold, dim: c.dim, good: c.green, bad: c.red, warn: c.yellow, color: true };
+  return { bold: c.bold, dim: c.dim, good: c.green, bad: c.red, warn: c.yellow };
 }
 
 let pipeClosed = false;

@@ -34,8 +34,8 @@ async function main(argv: string[]): Promise<void> {
     await program().parseAsync(argv);
   } catch (e) {
     if (e instanceof CommanderError) {
-      const quiet = ["commander.helpDisplayed", "commander.version", "commander.help"].includes(e.code);
-      process.exitCode = quiet ? EXIT.ok : EXIT.cannotRun;
+      // --help and --version exit 0; help shown because no command was given is a usage error.
+      process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.cannotRun;
       return;
     }
     if (e instanceof UserError) {

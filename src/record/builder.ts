@@ -75,6 +75,14 @@ export function findModel(b: Builder, name: string): ModelData | undefined {
   return undefined;
 }
 
+/**
+ * Whether a name not yet known can be a model: model names carry a version or size
+ * (`GPT-4o`, `Llama 3 70B`, `Claude 3 Haiku`), words like `Total` or `Users` do not.
+ */
+export function couldBeModel(b: Builder, name: string): boolean {
+  return findModel(b, name) !== undefined || /\d/.test(name);
+}
+
 /** The model a name refers to, added as an alternative when it is new. */
 export function modelFor(b: Builder, name: string): ModelData {
   const found = findModel(b, name);

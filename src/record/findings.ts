@@ -23,7 +23,6 @@ const MESSAGES = {
   "frontmatter-not-map": () => "frontmatter must be a map of keys to values",
   "frontmatter-invalid": (a: Args) => `${a.reason}`,
   "policy-invalid": (a: Args) => `policy: ${a.reason}`,
-  "unknown-baseline": (a: Args) => `${a.reason}`,
   // warnings: the record is usable, something in it was not
   "unsafe-key": (a: Args) => `key "${a.key}" is ignored: it could alter object prototypes`,
   "unreadable-value": (a: Args) => `cannot read a value for "${a.label}" from "${a.text}"`,
@@ -31,11 +30,8 @@ const MESSAGES = {
   "frontmatter-body-mismatch": (a: Args) =>
     `${a.label} for ${a.model}: frontmatter says ${a.front} (line ${a.frontLine}), body says ${a.body} (line ${a.bodyLine}); using the frontmatter`,
   "unknown-metric-key": (a: Args) => `frontmatter metric "${a.key}" is not in the registry; kept as a neutral metric`,
-  "unknown-model-column": (a: Args) => `column "${a.column}" is not a model the record names; read as "${a.model}"`,
-  "duplicate-value": (a: Args) => `${a.label} for ${a.model} is stated again as ${a.value}; keeping ${a.kept} from line ${a.keptLine}`,
   "truncated-table": (a: Args) => `table has ${a.columns} columns; only the first ${a.limit} are read`,
   "too-many-findings": (a: Args) => `more than ${a.limit} warnings; the rest are not listed`,
-  "unknown-alternative": (a: Args) => `alternative entry ${a.index} has no model name; ignored`,
   "too-many-models": (a: Args) => `the record names more than ${a.limit} models; the rest are ignored`,
   "line-too-long": (a: Args) => `line is longer than ${a.limit} characters; not read`,
   "cell-too-long": (a: Args) => `table cell is longer than ${a.limit} characters; only the start is read`,

@@ -3,7 +3,7 @@
  * consumes it. Each is a small function over `label: rest` with anchored, linear patterns.
  */
 import type { TextLine } from "./blocks.js";
-import { addClaim, findModel, metricFor, modelFor, refine, setBodyValue, warn, type Builder } from "./builder.js";
+import { addClaim, couldBeModel, findModel, metricFor, modelFor, refine, setBodyValue, warn, type Builder } from "./builder.js";
 import { metricForLabel } from "./metrics.js";
 import { KIND_UNIT, parseQuantity, type Quantity } from "./units.js";
 
@@ -59,7 +59,8 @@ const costBreakdownLine: LineRule = (b, l) => {
   }
   addClaim(b, {
     kind: "cost_breakdown",
-    subject: modelFor(b, l.label).name,
+    // Only a model the record prices can be audited; `Total: $20 + $10 = $30` names none.
+    subject: findModel(b, l.label)?.name ?? l.label,
     basis: "monthly",
     text: m[0],
     value: total!.value,
@@ -109,7 +110,7 @@ const latencyLine: LineRule = (b, l) => {
   if (!mean || !p95) return false;
   const meanQ = parseQuantity(l.rest.slice(mean.index + mean[0].length));
   const p95Q = parseQuantity(l.rest.slice(p95.index + p95[0].length));
-  if (meanQ?.kind !== "seconds" || p95Q?.kind !== "seconds") return false;
+  if (meanQ?.kind !== "seconds" || p95Q?.kind !== "seconds" || !couldBeModel(b, l.label)) return false;
   const model = modelFor(b, l.label);
   setBodyValue(b, model, "latency_mean", meanQ, l.line, l.text);
   setBodyValue(b, model, "latency_p95", p95Q, l.line, l.text);
@@ -258,12 +259,18 @@ const arrowLine: LineRule = (b, l) => {
   return true;
 };
 
+const OLD_MARK = /旧|移行前|\b(?:old|before|previous|baseline)\b/i;
+
 /** `エラー率: 0.7%` — one value of a registry metric, for the candidate, if nothing else gave it. */
 const singleValueLine: LineRule = (b, l) => {
   const metric = l.label === "" ? undefined : metricForLabel(l.label);
   if (!metric) return false;
   const q = parseQuantity(l.rest);
-  if (!q) return false;
+  // `68% → 未測定` or `1.2%（旧）、0.7%（新）` is not one figure for the candidate.
+  if (!q || ARROW.test(l.rest) || OLD_MARK.test(l.rest)) {
+    warn(b, "unreadable-value", { label: l.label, text: l.rest.slice(0, 80) }, l.line);
+    return true;
+  }
   return setBodyValue(b, findModel(b, b.newModel)!, l.label, q, l.line, l.text);
 };
 

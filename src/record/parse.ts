@@ -7,7 +7,7 @@ import { createBuilder, findModel, modelFor, warn, type Builder } from "./builde
 import { finding, MAX_WARNINGS, type Finding, type RecordError } from "./findings.js";
 import { splitFrontmatter, type SplitRecord } from "./frontmatter.js";
 import { lineReader } from "./line-rules.js";
-import { metricByKey, slugForLabel } from "./metrics.js";
+import { foldLabel, metricByKey, slugForLabel } from "./metrics.js";
 import { safeParse } from "zod/mini";
 import { FrontmatterSchema, type Frontmatter } from "./frontmatter-schema.js";
 import type { LoadedRecord } from "./schema.js";
@@ -45,6 +45,10 @@ function validate(split: SplitRecord, file: string): { fm: Frontmatter; warnings
   const data = sanitize(split.data, [], dropped);
   const warnings = dropped.slice(0, MAX_WARNINGS).map((p) => finding("unsafe-key", { key: p.join(".").slice(0, 80) }, split.lineOf(p)));
   const parsed = safeParse(FrontmatterSchema, data);
+  if (parsed.success && foldLabel(parsed.data.old_model) === foldLabel(parsed.data.new_model)) {
+    const reason = `old_model and new_model both name "${parsed.data.new_model}": a record compares two models`;
+    return [{ ...finding("frontmatter-invalid", { reason, path: "new_model" }, split.lineOf(["new_model"])), file }];
+  }
   if (parsed.success) return { fm: parsed.data, warnings };
   return issuesToErrors(parsed.error.issues, data, split.lineOf, "frontmatter-invalid", file);
 }

@@ -5,7 +5,6 @@
  */
 import * as z from "zod";
 
-export { OUTCOMES } from "./frontmatter-schema.js";
 import { OUTCOMES } from "./frontmatter-schema.js";
 
 const UnitSchema = z.enum(["percent", "score", "attempts", "usd_per_mtok", "usd", "seconds", "tokens", "params", "number"]);

@@ -16,10 +16,10 @@ const NEW_HEADER = /^(after|new|新|新モデル|candidate|proposed|移行後)$/
 const MODEL_FIRST = /^(model|models|モデル|モデル名)$/i;
 const NO_VALUE = /^(|-|—|–|n\/a|na|none|なし|不明|unknown|tbd|\?)$/i;
 
-function columnModel(b: Builder, header: string): ModelData {
-  if (OLD_HEADER.test(header)) return findModel(b, b.oldModel)!;
-  if (NEW_HEADER.test(header)) return findModel(b, b.newModel)!;
-  return modelFor(b, header);
+function knownModel(b: Builder, header: string): ModelData | undefined {
+  if (OLD_HEADER.test(header)) return findModel(b, b.oldModel);
+  if (NEW_HEADER.test(header)) return findModel(b, b.newModel);
+  return findModel(b, header);
 }
 
 function readCell(b: Builder, model: ModelData, label: string, cell: string, line: number): "ok" | "empty" | "unreadable" {
@@ -36,7 +36,10 @@ function metricPerRow(b: Builder, t: Table): void {
   const noteColumn = last >= 2 && NOTE_HEADER.test(header[last]!) ? last : -1;
   const modelColumns = header.map((_, i) => i).filter((i) => i > 0 && i !== changeColumn && i !== noteColumn);
   if (modelColumns.length < 2) return;
-  const models = modelColumns.map((i) => columnModel(b, header[i]!));
+  // A table compares models when a column names one the record knows (`| Week | Users |` does
+  // not); its other columns are then models too (`Mixtral 8x7B | Llama 3 70B`).
+  if (!modelColumns.some((i) => knownModel(b, header[i]!))) return;
+  const models = modelColumns.map((i) => knownModel(b, header[i]!) ?? modelFor(b, header[i]!));
   const oldNew = models.length === 2 && models[0]!.role === "old" && models[1]!.role === "new";
 
   for (const row of t.rows) {

@@ -176,8 +176,10 @@ export function conform(q: Quantity, unit: Unit): number | null {
 export function parseTokenCount(input: unknown): number | null {
   if (typeof input === "number") return Number.isFinite(input) && input >= 0 ? input : null;
   if (typeof input !== "string" || input.length > 64) return null;
-  const q = parseQuantity(normalizeText(input));
-  if (!q || q.value < 0) return null;
+  // `100m` reads as 100M; anything left over (`1e8`, `100 apples`) makes it not a count.
+  const text = normalizeText(input).trim().replace(/(\d)\s?([kmb])(?=\s?(?:tokens?)?$)/i, (_, d: string, m: string) => d + m.toUpperCase());
+  const q = parseQuantity(text);
+  if (!q || q.value < 0 || q.length !== text.length) return null;
   if (q.kind !== "plain" && q.kind !== "tokens") return null;
   return q.value;
 }
@@ -193,16 +195,4 @@ export const RANGES: Record<Unit, readonly [number, number]> = {
   tokens: [0, 1e12],
   params: [0, 1e15],
   number: [-1e15, 1e15],
-};
-
-export const UNIT_SYMBOL: Record<Unit, string> = {
-  percent: "%",
-  score: "/5",
-  attempts: "attempts",
-  usd_per_mtok: "$/1M tok",
-  usd: "$",
-  seconds: "s",
-  tokens: "tokens",
-  params: "params",
-  number: "",
 };

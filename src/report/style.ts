@@ -8,8 +8,7 @@ export interface Style {
   good: (s: string) => string;
   bad: (s: string) => string;
   warn: (s: string) => string;
-  color: boolean;
 }
 
 const same = (s: string) => s;
-export const plainStyle: Style = { bold: same, dim: same, good: same, bad: same, warn: same, color: false };
+export const plainStyle: Style = { bold: same, dim: same, good: same, bad: same, warn: same };

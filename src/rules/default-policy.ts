@@ -5,7 +5,16 @@
  */
 import type { Policy } from "./schema.js";
 
-export const defaultPolicy: Policy = {
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object") {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Frozen: a caller that changed it would change every later evaluation. */
+export const defaultPolicy: Policy = deepFreeze({
   version: 1,
   amortization_months: 36,
   max_attempts: null,
@@ -31,4 +40,4 @@ export const defaultPolicy: Policy = {
     { id: "task-success-floor", description: "candidate task success at least 80 %", severity: "warning", metric: "task_success", candidate: { min: 80 } },
     { id: "prompt-compatibility", description: "at least 90 % of prompts work unchanged", severity: "warning", metric: "prompt_compat", candidate: { min: 90 } },
   ],
-};
+});

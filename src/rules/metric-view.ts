@@ -4,6 +4,7 @@
  */
 import type { Analysis } from "../calc/analyze.js";
 import type { MetricRow } from "../calc/schema.js";
+import { finite } from "../calc/delta.js";
 import { BENCHMARK_KEYS } from "../record/metrics.js";
 import type { MetricView } from "./conditions.js";
 
@@ -26,9 +27,9 @@ function benchmarkMean(a: Analysis): MetricView | null {
   return {
     label: `benchmark mean (${rows.map((r) => r.label).join(", ")})`,
     unit: "percent",
-    baseline: b,
-    candidate: c,
-    change: { abs: c - b, pct: b === 0 ? null : ((c - b) / b) * 100, pp: c - b },
+    baseline: finite(b),
+    candidate: finite(c),
+    change: { abs: finite(c - b), pct: b === 0 ? null : finite(((c - b) / b) * 100), pp: finite(c - b) },
     significant: sig,
   };
 }

@@ -41,7 +41,7 @@ export async function batch(paths: string[], o: BatchOptions): Promise<void> {
   const { policy } = choosePolicy(o.policy);
   const { files, errors } = await collectFiles(paths);
   for (const e of errors) err(formatError(e));
-  const total = files.length + errors.length;
+  const total = files.length + new Set(errors.map((e) => e.file)).size;
   const rows: BatchRow[] = [];
   const tally = { migrate: 0, hold: 0 };
   const json = o.format === "json" ? jsonStream() : null;
@@ -66,7 +66,9 @@ export async function batch(paths: string[], o: BatchOptions): Promise<void> {
     if (!ok) await drained();
   }
   tick.done();
-  const summary = { total, ...tally, errors: errors.length };
+  // A record with several problems is one record that could not be read.
+  const failed = new Set(errors.map((e) => e.file)).size;
+  const summary = { total, ...tally, errors: failed };
   if (o.format === "table") out(renderBatchTable(rows, summary, await makeStyle(colorEnabled(o.color))));
   else if (o.format === "markdown") out(renderBatchMarkdown(rows, summary));
   else if (json) json.close(errors, summary);

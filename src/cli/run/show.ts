@@ -1,5 +1,4 @@
 /** `migrate-eval show RECORD`: everything extracted, with the line each value came from. */
-import { BaselineError } from "../../calc/analyze.js";
 import { evaluate } from "../../evaluate.js";
 import { loadRecord } from "../../record/load.js";
 import { renderShow } from "../../report/show.js";
@@ -11,13 +10,8 @@ export async function show(file: string, o: { format: "table" | "json"; color: b
   const loaded = await loadRecord(file);
   if (!loaded.ok) throw new LoadErrors(loaded.errors);
   if (o.format === "json") {
-    let report = null;
-    try {
-      report = evaluate(loaded.record, { policy: choosePolicy(undefined).policy });
-    } catch (e) {
-      if (!(e instanceof BaselineError)) throw e;
-    }
-    out(`${JSON.stringify({ schemaVersion: 1, record: loaded.record, analysis: report }, null, 2)}\n`);
+    const analysis = evaluate(loaded.record, { policy: choosePolicy(undefined).policy });
+    out(`${JSON.stringify({ schemaVersion: 1, record: loaded.record, analysis }, null, 2)}\n`);
     return;
   }
   out(renderShow(loaded.record, await makeStyle(colorEnabled(o.color))));
