@@ -3,21 +3,11 @@
  * migration succeeded; HOLD is right when it failed or was rolled back.
  */
 import { fmtNumber } from "../format.js";
+import type { Backtest } from "./backtest-schema.js";
 import type { BatchRow } from "./batch.js";
 import type { Style } from "./style.js";
 import { table } from "./table.js";
 
-export interface Backtest {
-  schemaVersion: 1;
-  evaluated: number;
-  skipped: number;
-  matrix: { migrateSuccess: number; migrateFailure: number; holdSuccess: number; holdFailure: number };
-  accuracy: number | null;
-  /** Of the MIGRATE verdicts, the share that succeeded. */
-  precision: number | null;
-  disagreements: Array<{ file: string; id: string; verdict: "MIGRATE" | "HOLD"; outcome: string }>;
-  errors: Array<{ file: string; line: number | null; message: string }>;
-}
 
 const KNOWN: Record<string, "success" | "failure" | undefined> = { success: "success", failure: "failure", rollback: "failure" };
 

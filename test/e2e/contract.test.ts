@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { evaluate, loadRecord } from "../../src/index.js";
 import { ReportSchema, type Report } from "../../src/report/schema.js";
+import { BacktestSchema } from "../../src/report/backtest-schema.js";
 import { BIN, ROOT, SEED, fixture, run, type Run } from "../helpers.js";
 
 const ANSI = /\u001b\[[0-9;]*m/;
@@ -160,6 +161,10 @@ describe("backtest --format json", () => {
   let bt: Backtest;
   beforeAll(() => {
     bt = JSON.parse(ok(run(["backtest", "fixtures/records", "--format", "json"])).stdout) as Backtest;
+  });
+
+  it("validates against the backtest schema (`migrate-eval schema backtest`)", () => {
+    expect(BacktestSchema.safeParse(bt).success).toBe(true);
   });
 
   it("has the SPEC §2 keys", () => {

@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { choice } from "../options.js";
 
-export const SCHEMA_NAMES = ["record", "report", "policy"] as const;
+export const SCHEMA_NAMES = ["record", "report", "policy", "backtest"] as const;
 
 export function registerSchema(program: Command): void {
   program

@@ -1,6 +1,7 @@
 /** Prints a JSON Schema made from the zod schema that defines the type. */
 import * as z from "zod";
 import { RecordSchema } from "../../record/schema.js";
+import { BacktestSchema } from "../../report/backtest-schema.js";
 import { ReportSchema } from "../../report/schema.js";
 import { PolicySchema } from "../../rules/schema.js";
 import { out } from "../io.js";
@@ -11,6 +12,7 @@ const SCHEMAS = {
   report: () => z.toJSONSchema(ReportSchema, { io: "output", unrepresentable: "any" }),
   // What people write: defaults are optional, token counts may be strings like "100M".
   policy: () => z.toJSONSchema(PolicySchema, { io: "input", unrepresentable: "any" }),
+  backtest: () => z.toJSONSchema(BacktestSchema, { io: "output", unrepresentable: "any" }),
 } satisfies Record<(typeof SCHEMA_NAMES)[number], () => unknown>;
 
 export function schema(which: (typeof SCHEMA_NAMES)[number]): void {
