@@ -1,8 +1,8 @@
 /** A pull-request comment: the verdict first, then the figures behind it. */
-import { fmtComputed, fmtMoney, fmtTokens, fmtValue } from "../format.js";
+import { fmtMoney, fmtTokens, fmtValue } from "../format.js";
 import type { Report } from "./schema.js";
 import { notes } from "./table.js";
-import { betterText, changeText, moneyChangeText, noiseText, STATUS_WORD, costHeading, verdictReason } from "./words.js";
+import { AUDIT_HEAD, auditRows, betterText, changeText, costHeading, moneyChangeText, noiseText, paybackText, STATUS_WORD, verdictReason, warningText } from "./words.js";
 
 /**
  * Text that stays text in a pull-request comment: markdown and HTML punctuation escaped, line
@@ -49,14 +49,14 @@ export function renderMarkdown(r: Report): string {
   if (r.selfHost) {
     const h = r.selfHost;
     out.push("", "### Self-hosting", "", `Fixed ${fmtMoney(h.fixedPerMonth)}/month; break-even ${fmtTokens(h.breakEvenTokensPerMonth)} tokens/month` +
-      `${h.stated === null ? "" : ` (record states ${fmtTokens(h.stated)})`}; payback ${h.paybackMonths === null ? "never at this usage" : `${h.paybackMonths.toFixed(1)} months`}.`);
+      `${h.stated === null ? "" : ` (record states ${fmtTokens(h.stated)})`}; payback ${paybackText(h.paybackMonths)}.`);
   }
   const wrong = r.audit.filter((a) => a.ok === false);
   if (wrong.length) {
-    out.push("", "### Audit: stated figures that do not hold", "", mdTable(["Line", "Claim", "Stated", "Computed"], wrong.map((a) => [String(a.line ?? ""), a.claim, a.text, fmtComputed(a)])));
+    out.push("", "### Audit: stated figures that do not hold", "", mdTable(AUDIT_HEAD, auditRows(r)));
   }
   if (notes(r).length) {
-    out.push("", "<details><summary>Warnings</summary>", "", ...notes(r).map((w) => `- ${w.line === null ? "" : `line ${w.line}: `}${cell(w.message)}`), "", "</details>");
+    out.push("", "<details><summary>Warnings</summary>", "", ...notes(r).map((w) => `- ${cell(warningText(w))}`), "", "</details>");
   }
   return `${out.join("\n")}\n`;
 }

@@ -5,6 +5,7 @@ import { metricByKey } from "../record/metrics.js";
 import type { LoadedRecord } from "../record/schema.js";
 import { plainStyle, type Style } from "./style.js";
 import { table } from "./table.js";
+import { warningText } from "./words.js";
 
 const at = (line: number | null) => (line === null ? "" : String(line));
 
@@ -40,6 +41,6 @@ export function renderShow(r: LoadedRecord, s: Style = plainStyle): string {
   if (r.claims.length) {
     sections.push(table(["Stated", "Kind", "About", "Line"], r.claims.map((c) => [c.text, c.kind + (c.basis && c.kind === "cost_change" ? ` (${c.basis})` : ""), c.subject ?? "", at(c.line)])));
   }
-  if (r.warnings.length) sections.push([s.bold("Warnings"), ...r.warnings.map((w) => s.warn(`  ${w.line === null ? "" : `line ${w.line}: `}${w.message}`))].join("\n"));
+  if (r.warnings.length) sections.push([s.bold("Warnings"), ...r.warnings.map((w) => s.warn(`  ${warningText(w)}`))].join("\n"));
   return `${sections.join("\n\n")}\n`;
 }

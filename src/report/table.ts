@@ -1,9 +1,9 @@
 /** The report a person reads at a glance in a terminal. */
 import Table from "cli-table3";
-import { fmtComputed, fmtMoney, fmtNumber, fmtTokens, fmtValue } from "../format.js";
+import { fmtMoney, fmtNumber, fmtTokens, fmtValue } from "../format.js";
 import type { Report } from "./schema.js";
 import { plainStyle, type Style } from "./style.js";
-import { ATTEMPTS_SOURCE, betterText, changeText, moneyChangeText, noiseText, STATUS_WORD, costHeading, verdictReason } from "./words.js";
+import { ATTEMPTS_SOURCE, AUDIT_HEAD, auditRows, betterText, changeText, costHeading, moneyChangeText, noiseText, paybackText, STATUS_WORD, verdictReason, warningText } from "./words.js";
 
 /** cli-table3 colours its borders and head unless these are emptied, even in a pipe. */
 export function table(head: string[], rows: string[][]): string {
@@ -44,7 +44,7 @@ function costSection(r: Report, s: Style): string {
 function selfHostSection(r: Report, s: Style): string | null {
   const h = r.selfHost;
   if (!h) return null;
-  const payback = h.paybackMonths === null ? "never at this usage" : `${fmtNumber(h.paybackMonths, 1)} months`;
+  const payback = paybackText(h.paybackMonths);
   const cheaper = h.cheaperAtCurrentUsage === null ? "unknown" : h.cheaperAtCurrentUsage ? s.good("yes") : "no";
   return [
     s.bold("Self-hosting") + s.dim(` (capex over ${h.amortizationMonths} months${h.gpus ? `, ${h.gpus}` : ""})`),
@@ -62,7 +62,7 @@ function auditSection(r: Report, s: Style): string | null {
   const head = `${s.bold("Audit")} ${r.audit.length - wrong.length - open} of ${r.audit.length} stated figures hold` +
     (wrong.length ? `, ${s.bad(`${wrong.length} ${wrong.length === 1 ? "does" : "do"} not`)}` : "") + (open ? s.dim(`, ${open} cannot be checked`) : "");
   if (wrong.length === 0) return head;
-  return [head, table(["Line", "Claim", "Stated", "Computed"], wrong.map((a) => [String(a.line ?? ""), a.claim, a.text, fmtComputed(a)]))].join("\n");
+  return [head, table(AUDIT_HEAD, auditRows(r))].join("\n");
 }
 
 function rulesSection(r: Report, s: Style): string {
@@ -89,7 +89,7 @@ export function renderTable(r: Report, s: Style = plainStyle): string {
     selfHostSection(r, s),
     auditSection(r, s),
     rulesSection(r, s),
-    notes(r).length ? [s.bold("Warnings"), ...notes(r).map((w) => s.warn(`  ${w.line === null ? "" : `line ${w.line}: `}${w.message}`))].join("\n") : null,
+    notes(r).length ? [s.bold("Warnings"), ...notes(r).map((w) => s.warn(`  ${warningText(w)}`))].join("\n") : null,
     `Verdict: ${verdict} ${s.dim(`— ${verdictReason(r)}`)}`,
   ];
   return `${sections.filter((x): x is string => x !== null).join("\n\n")}\n`;

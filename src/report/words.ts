@@ -1,7 +1,7 @@
 /** Wording shared by the human-readable renderers, keyed by the value it describes. */
 import type { Report } from "./schema.js";
 import type { RuleResult } from "../rules/schema.js";
-import { fmtSigned, fmtSignedMoney, fmtTokens } from "../format.js";
+import { fmtComputed, fmtNumber, fmtSigned, fmtSignedMoney, fmtTokens } from "../format.js";
 
 type Row = Report["metrics"][number];
 
@@ -52,3 +52,20 @@ export function verdictReason(r: Report): string {
   if (blocking.length === 0) return "every required rule passes";
   return blocking.map((x) => `${x.id} ${x.status === "fail" ? "failed" : "is unknown"}`).join(", ");
 }
+
+export function paybackText(months: number | null): string {
+  return months === null ? "never at this usage" : `${fmtNumber(months, 1)} months`;
+}
+
+/** `line 72: message`, or the message alone when it has no line. */
+export function warningText(w: { line: number | null; message: string }): string {
+  return `${w.line === null ? "" : `line ${w.line}: `}${w.message}`;
+}
+
+export const AUDIT_HEAD = ["Line", "Claim", "Stated", "Computed"];
+
+/** The audit entries that do not hold, as table rows. */
+export function auditRows(r: Report): string[][] {
+  return r.audit.filter((a) => a.ok === false).map((a) => [String(a.line ?? ""), a.claim, a.text, fmtComputed(a)]);
+}
+
