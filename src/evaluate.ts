@@ -18,10 +18,21 @@ export interface EvaluateOptions {
   policy?: PolicyInput;
 }
 
+/**
+ * Frozen policies already checked: a batch checks its policy once, not once per record. Only a
+ * frozen policy is remembered, since any other could change between calls.
+ */
+const checked = new WeakMap<object, Policy>();
+
 /** A policy built in code gets the checks a policy file gets; a wrong one is a thrown error. */
 function checkedPolicy(policy: PolicyInput): Policy {
+  const known = checked.get(policy);
+  if (known) return known;
   const parsed = safeParse(PolicySchema, policy);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    if (Object.isFrozen(policy)) checked.set(policy, parsed.data);
+    return parsed.data;
+  }
   const first = parsed.error.issues[0];
   throw new TypeError(`invalid policy: ${first?.path.join(".") ?? ""}: ${first?.message ?? "invalid"}`);
 }

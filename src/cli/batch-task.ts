@@ -8,6 +8,7 @@ import { evaluate } from "../evaluate.js";
 import { loadRecordSync } from "../record/load.js";
 import type { Policy } from "../rules/schema.js";
 import type { Report } from "../report/schema.js";
+import { deepFreeze } from "../rules/freeze.js";
 import { metricView } from "../rules/metric-view.js";
 import type { BatchRow } from "../report/batch.js";
 
@@ -48,6 +49,8 @@ export function toRow(report: Report): BatchRow {
 const encoder = new TextEncoder();
 
 export async function runTask(index: number, file: string, settings: BatchSettings): Promise<BatchResult> {
+  // Frozen, the policy is checked once for the whole batch rather than once per record.
+  deepFreeze(settings.policy);
   const loaded = loadRecordSync(file);
   if (!loaded.ok) return { index, file, row: null, report: null, errors: loaded.errors };
   try {

@@ -3,15 +3,8 @@
  * rises at least 5 points, with warnings for latency, errors, task success and prompt
  * compatibility that never change the verdict.
  */
+import { deepFreeze } from "./freeze.js";
 import type { Policy } from "./schema.js";
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object") {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /** Frozen: a caller that changed it would change every later evaluation. */
 export const defaultPolicy: Policy = deepFreeze({

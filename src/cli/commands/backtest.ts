@@ -9,7 +9,7 @@ export function registerBacktest(program: Command): void {
     .argument("<paths...>", "record files, folders (every *.md below) or globs")
     .option("--policy <file>", "policy file (default: ./migrate-eval.policy.yaml, else built-in)")
     .option("--format <format>", "table or json", choice(["table", "json"] as const), "table")
-    .option("--jobs <n>", "worker threads (default: the number of cores)", positiveInt)
+    .option("--jobs <n>", "threads (default: one per core for large batches, else one)", positiveInt)
     .option("--no-color", "no colour (also NO_COLOR=1)")
     .action(async (...args: Parameters<typeof import("../run/backtest.js").backtest>) => (await import("../run/backtest.js")).backtest(...args));
 }

@@ -12,7 +12,7 @@ export function registerBatch(program: Command): void {
     .option("--usage <in:out>", "tokens per month for every record, e.g. 100M:50M", parseUsage)
     .option("--format <format>", BATCH_FORMATS.join(", "), choice(BATCH_FORMATS), "table")
     .option("--fail-on <verdict>", "exit 1 when any verdict is HOLD", choice(["hold"] as const))
-    .option("--jobs <n>", "worker threads (default: the number of cores)", positiveInt)
+    .option("--jobs <n>", "threads (default: one per core for large batches, else one)", positiveInt)
     .option("--no-color", "no colour (also NO_COLOR=1)")
     .action(async (...args: Parameters<typeof import("../run/batch.js").batch>) => (await import("../run/batch.js")).batch(...args));
 }

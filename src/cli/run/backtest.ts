@@ -6,7 +6,7 @@ import { EXIT } from "../errors.js";
 import { colorEnabled, err, makeStyle, out } from "../io.js";
 import { choosePolicy } from "../policy-source.js";
 import { collectFiles, progress } from "../collect.js";
-import { defaultJobs, runInOrder } from "../pool.js";
+import { jobsFor, runInOrder } from "../pool.js";
 
 export async function backtest(paths: string[], o: { policy?: string; format: "table" | "json"; jobs?: number; color: boolean }): Promise<void> {
   const { policy } = choosePolicy(o.policy);
@@ -14,7 +14,7 @@ export async function backtest(paths: string[], o: { policy?: string; format: "t
   for (const e of errors) err(formatError(e));
   const rows: BatchRow[] = [];
   const tick = progress(files.length);
-  for await (const r of runInOrder(files, { policy, usage: null, withReport: false }, o.jobs ?? defaultJobs())) {
+  for await (const r of runInOrder(files, { policy, usage: null, withReport: false }, jobsFor(o.jobs, files.length))) {
     tick();
     for (const e of r.errors) {
       errors.push(e);

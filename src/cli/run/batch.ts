@@ -9,7 +9,7 @@ import { EXIT } from "../errors.js";
 import { colorEnabled, drained, err, makeStyle, out } from "../io.js";
 import { choosePolicy } from "../policy-source.js";
 import { collectFiles, progress } from "../collect.js";
-import { defaultJobs, runInOrder } from "../pool.js";
+import { jobsFor, runInOrder } from "../pool.js";
 
 import { BATCH_FORMATS } from "./batch-formats.js";
 
@@ -48,7 +48,7 @@ export async function batch(paths: string[], o: BatchOptions): Promise<void> {
   json?.open();
   const tick = progress(files.length);
   const settings = { policy, usage: o.usage ?? null, withReport: o.format === "json" || o.format === "ndjson" };
-  for await (const r of runInOrder(files, settings, o.jobs ?? defaultJobs())) {
+  for await (const r of runInOrder(files, settings, jobsFor(o.jobs, files.length))) {
     tick();
     for (const e of r.errors) {
       errors.push(e);
