@@ -3,9 +3,10 @@ import { own } from "../record/own.js";
 import { foldModelName } from "../record/builder.js";
 import type { LoadedRecord, ModelData } from "../record/schema.js";
 
+/** A model of the record by name, case- and punctuation-insensitively, notes in brackets aside. */
 export function modelNamed(record: LoadedRecord, name: string): ModelData | undefined {
-  const folded = foldModelName(name);
-  return record.models.find((m) => foldModelName(m.name) === folded);
+  const names = new Set([foldModelName(name), foldModelName(name.replace(/[（(][^（）()]*[）)]/gu, ""))]);
+  return record.models.find((m) => names.has(foldModelName(m.name)));
 }
 
 /** The baseline: `old_model`, or another model the record prices or scores, by name. */

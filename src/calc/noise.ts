@@ -31,7 +31,7 @@ export function differenceInterval(baselinePct: number, candidatePct: number, n:
   const p2 = candidatePct / 100;
   if (p1 < 0 || p1 > 1 || p2 < 0 || p2 > 1) return null;
   const [lo, hi] = newcombe(p1, n, p2, n);
-  return [lo * 100, hi * 100];
+  return [Number((lo * 100).toPrecision(12)), Number((hi * 100).toPrecision(12))];
 }
 
 export function significant(interval: [number, number] | null): boolean | null {
