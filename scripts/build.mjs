@@ -20,7 +20,8 @@ const stub = (file) => fileURLToPath(new URL(`./stubs/${file}`, import.meta.url)
 const fastTokenFields = {
   name: "fast-token-fields",
   setup(b) {
-    b.onLoad({ filter: /markdown-it[\\/]dist[\\/]markdown-it\.mjs$/ }, async (args) => {
+    // The ES build (for the worker) and the CommonJS build (for the CLI bundle) alike.
+    b.onLoad({ filter: /markdown-it[\\/]dist[\\/]markdown-it\.(mjs|cjs\.js)$/ }, async (args) => {
       const source = await readFile(args.path, "utf8");
       const helper = /function _defineProperty\(e, r, t\) \{[^}]*\}\) : e\[r\] = t, e;\n\}/;
       if (!helper.test(source)) throw new Error("markdown-it's _defineProperty helper changed: update scripts/build.mjs");
