@@ -1,12 +1,12 @@
 /** Finding the models a comparison is between. */
 import { own } from "../record/own.js";
-import { foldModelName } from "../record/builder.js";
+import { foldLabel, withoutNotes } from "../record/metrics.js";
 import type { LoadedRecord, ModelData } from "../record/schema.js";
 
 /** A model of the record by name, case- and punctuation-insensitively, notes in brackets aside. */
 export function modelNamed(record: LoadedRecord, name: string): ModelData | undefined {
-  const names = new Set([foldModelName(name), foldModelName(name.replace(/[（(][^（）()]*[）)]/gu, ""))]);
-  return record.models.find((m) => names.has(foldModelName(m.name)));
+  const names = new Set([foldLabel(name), foldLabel(withoutNotes(name))]);
+  return record.models.find((m) => names.has(foldLabel(m.name)));
 }
 
 /** The baseline: `old_model`, or another model the record prices or scores, by name. */

@@ -48,7 +48,7 @@ export function toRow(report: Report): BatchRow {
 
 const encoder = new TextEncoder();
 
-export async function runTask(index: number, file: string, settings: BatchSettings): Promise<BatchResult> {
+export function runTask(index: number, file: string, settings: BatchSettings): BatchResult {
   // Frozen, the policy is checked once for the whole batch rather than once per record.
   deepFreeze(settings.policy);
   const loaded = loadRecordSync(file);

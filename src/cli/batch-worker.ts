@@ -4,8 +4,7 @@ import { runTask, type BatchSettings } from "./batch-task.js";
 
 const settings = workerData as BatchSettings;
 parentPort!.on("message", (task: { index: number; file: string }) => {
-  void runTask(task.index, task.file, settings).then((result) =>
-    // The report's bytes are handed over, not copied.
-    parentPort!.postMessage(result, result.report ? [result.report.buffer as ArrayBuffer] : []),
-  );
+  const result = runTask(task.index, task.file, settings);
+  // The report's bytes are handed over, not copied.
+  parentPort!.postMessage(result, result.report ? [result.report.buffer as ArrayBuffer] : []);
 });

@@ -29,7 +29,7 @@ export async function* runInOrder(
   jobs: number,
 ): AsyncGenerator<BatchResult> {
   if (jobs <= 1 || files.length < 2) {
-    for (let i = 0; i < files.length; i++) yield await runTask(i, files[i]!, settings);
+    for (let i = 0; i < files.length; i++) yield runTask(i, files[i]!, settings);
     return;
   }
   const url = join(distDir(), "worker.js");

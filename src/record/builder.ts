@@ -3,7 +3,7 @@
  * Models are found by name, case- and punctuation-insensitively; values keep their line.
  */
 import { own } from "./own.js";
-import { foldLabel, metricByKey, metricForLabel, slugForLabel, type MetricDef, type Unit } from "./metrics.js";
+import { foldLabel, withoutNotes, metricByKey, metricForLabel, slugForLabel, type MetricDef, type Unit } from "./metrics.js";
 import { conform, KIND_UNIT, RANGES, type Quantity } from "./units.js";
 import { finding, MAX_WARNINGS, type Finding, type FindingCode } from "./findings.js";
 import type { Claim, LoadedRecord, MetricValue, ModelData } from "./schema.js";
@@ -13,11 +13,7 @@ type SelfHost = NonNullable<LoadedRecord["selfHost"]>;
 
 /** Words after a model's name that do not make it another model (`Mixtral 8x7B MoE`). */
 const NAME_SUFFIXES = new Set(["moe", "instruct", "chat", "api", "model", "base", "it"]);
-const PAREN = /[（(][^（）()]*[）)]/gu;
 
-export function foldModelName(name: string): string {
-  return foldLabel(name);
-}
 
 /** More models than any real record compares: the rest are ignored with one warning. */
 export const MAX_MODELS = 64;
@@ -46,7 +42,7 @@ export function createBuilder(oldModel: string, newModel: string): Builder {
     newModel,
     models,
     // The new model is set last: when old and new share a name, the name means the new one.
-    byName: new Map(models.map((m) => [foldModelName(m.name), m])),
+    byName: new Map(models.map((m) => [foldLabel(m.name), m])),
     metricInfo: {},
     samples: {},
     claims: [],
@@ -63,8 +59,8 @@ export function warn(b: Builder, code: FindingCode, args: Record<string, string 
 
 /** The model a name refers to, if the record already knows it (`Mixtral 8x7B MoE` is Mixtral 8x7B). */
 export function findModel(b: Builder, name: string): ModelData | undefined {
-  const bare = foldModelName(name.replace(PAREN, ""));
-  const exact = b.byName.get(foldModelName(name)) ?? b.byName.get(bare);
+  const bare = foldLabel(withoutNotes(name));
+  const exact = b.byName.get(foldLabel(name)) ?? b.byName.get(bare);
   if (exact) return exact;
   for (const suffix of NAME_SUFFIXES) {
     if (bare.endsWith(suffix) && bare.length > suffix.length) {
@@ -87,14 +83,14 @@ export function couldBeModel(b: Builder, name: string): boolean {
 export function modelFor(b: Builder, name: string): ModelData {
   const found = findModel(b, name);
   if (found) return found;
-  const model: ModelData = { name: name.replace(PAREN, "").trim() || name.trim(), role: "alternative", metrics: {} };
+  const model: ModelData = { name: withoutNotes(name).trim() || name.trim(), role: "alternative", metrics: {} };
   if (b.models.length >= MAX_MODELS) {
     // Values for a model past the limit are read into this throwaway entry and dropped.
     if (!b.warnings.some((w) => w.code === "too-many-models")) warn(b, "too-many-models", { limit: MAX_MODELS }, null);
     return model;
   }
   b.models.push(model);
-  b.byName.set(foldModelName(model.name), model);
+  b.byName.set(foldLabel(model.name), model);
   return model;
 }
 

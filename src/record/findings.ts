@@ -2,6 +2,7 @@
  * Findings are data: a code, its arguments and a line. All wording lives in MESSAGES, typed so
  * that a new code without text does not compile.
  */
+import { stripControls } from "./units.js";
 
 type Args = Record<string, string | number | null | undefined>;
 
@@ -66,12 +67,10 @@ export interface RecordError extends Finding {
   file: string;
 }
 
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
 /** `file:line: message` on one line, with nothing in it that a terminal would act on. */
 export function formatError(e: { file: string; line: number | null; message: string }): string {
   const text = e.line === null ? `${e.file}: ${e.message}` : `${e.file}:${e.line}: ${e.message}`;
-  return text.replace(CONTROLS, "");
+  return stripControls(text).replace(/[\r\n]+/g, " ");
 }
 
 export const MAX_WARNINGS = 200;

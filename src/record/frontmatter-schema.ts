@@ -7,6 +7,7 @@ import { en } from "zod/locales";
 import { parseTokenCount } from "./units.js";
 
 // The mini build carries no messages of its own; the English ones name what was expected.
+// The setting is zod's global one, so the policy schema (which imports this module) has them too.
 z.config(en());
 
 /** A value read by `read`, or an issue saying what was expected. */
@@ -22,7 +23,8 @@ function readAs<I extends string | number, T>(read: (v: I) => T | null, expected
 }
 
 const stringOrNumber = z.union([z.string(), z.number()]);
-const tokenCount = z.pipe(stringOrNumber, readAs((v: string | number) => parseTokenCount(v), "a token count (e.g. 100M, 2.5B, 50000)"));
+/** `100M`, `2.5B`, `50000` or a number: tokens, for record usage and policy usage alike. */
+export const tokenCount = z.pipe(stringOrNumber, readAs((v: string | number) => parseTokenCount(v), "a token count (e.g. 100M, 2.5B, 50000)"));
 const money = z.pipe(
   stringOrNumber,
   readAs((v: string | number) => {

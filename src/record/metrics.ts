@@ -171,12 +171,17 @@ for (const m of METRICS) {
 const CHANGE_SUFFIX = /(削減|改善|向上|低下|変化|増加|減少|拡張|拡大|reduction|improvement|change|delta|expansion|increase)$/u;
 const PAREN = /[（(][^（）()]*[）)]/gu;
 
+/** A label or model name without its notes in brackets: `Dense 47B（仮想）` → `Dense 47B`. */
+export function withoutNotes(text: string): string {
+  return text.replace(PAREN, "");
+}
+
 export function metricByKey(key: string): MetricDef | undefined {
   return BY_KEY.get(key);
 }
 
 function lookup(label: string): MetricDef | undefined {
-  for (const candidate of [label, label.replace(PAREN, "")]) {
+  for (const candidate of [label, withoutNotes(label)]) {
     const folded = foldLabel(candidate);
     const hit = BY_ALIAS.get(folded) ?? BY_ALIAS.get(folded.replace(CHANGE_SUFFIX, ""));
     if (hit) return hit;

@@ -3,11 +3,8 @@
  * a rule that silently never applies. Built with zod's mini API, as it is checked at start-up.
  */
 import * as z from "zod/mini";
-import { en } from "zod/locales";
-import { parseTokenCount } from "../record/units.js";
+import { tokenCount } from "../record/frontmatter-schema.js";
 import { CONDITION_KINDS } from "./conditions.js";
-
-z.config(en());
 
 const Bounds = z
   .strictObject({ min: z.optional(z.number()), max: z.optional(z.number()) })
@@ -44,24 +41,12 @@ const RuleSchema = z
     z.refine((r) => r.any !== undefined || exactlyOneCondition(r), CONDITION_HELP),
   );
 
-const tokens = z.pipe(
-  z.union([z.number(), z.string()]),
-  z.transform((v, ctx) => {
-    const n = parseTokenCount(v);
-    if (n === null) {
-      ctx.issues.push({ code: "custom", message: `"${String(v)}" is not a token count (e.g. 100M)`, input: v });
-      return z.NEVER;
-    }
-    return n;
-  }),
-);
-
 export const MAX_RULES = 500;
 
 export const PolicySchema = z
   .strictObject({
     version: z.literal(1),
-    usage: z.optional(z.strictObject({ input_tokens: tokens, output_tokens: tokens })),
+    usage: z.optional(z.strictObject({ input_tokens: tokenCount, output_tokens: tokenCount })),
     amortization_months: z._default(z.number().check(z.positive(), z.maximum(600)), 36),
     max_attempts: z._default(z.nullable(z.int().check(z.minimum(1), z.maximum(100))), null),
     rules: z.array(RuleSchema).check(z.maxLength(MAX_RULES, `at most ${MAX_RULES} rules`)),
