@@ -1,0 +1,170 @@
+/**
+ * Splits a value text or a sentence into tokens: figures (read by the quantity grammar, or
+ * refused with a reason), words, separators, arrows and bracketed notes. Model names, dates,
+ * versions, URLs and code spans are recognised first and kept whole, so the digits in
+ * `Llama 3.1 70B` or `2024-10-14` are never read as figures.
+ */
+import { mayStartQuantity, readQuantity, isRefusal, type GrammarContext, type Quantity } from "./quantity.js";
+
+export type Token =
+  | { kind: "figure"; q: Quantity; start: number; end: number }
+  | { kind: "refused"; reason: string; text: string; start: number; end: number }
+  | { kind: "word"; text: string; start: number; end: number }
+  | { kind: "model"; name: string; start: number; end: number }
+  | { kind: "sep"; text: string; start: number; end: number }
+  | { kind: "arrow"; start: number; end: number }
+  | { kind: "note"; text: string; tokens: Token[]; start: number; end: number }
+  | { kind: "skip"; what: "date" | "version" | "url" | "code"; start: number; end: number };
+
+/** Model names found in a text: `[start, end, name]`, sorted and not overlapping. */
+export type ModelSpans = ReadonlyArray<readonly [number, number, string]>;
+
+const ARROWS = ["-->", "->", "=>", "→", "⇒", "➡", "⟶", "➔", "➜", "↦", "⇨"];
+const SEPARATORS = new Set([",", "、", ";", "/", "|", "・", "+", "=", "&", "，", "｜"]);
+const OPEN: Readonly<Record<string, string>> = { "(": ")", "[": "]", "【": "】", "「": "」", "〔": "〕", "『": "』", "{": "}" };
+const CLOSE = new Set(Object.values(OPEN));
+const isLatin = (c: string | undefined) => c !== undefined && ((c >= "a" && c <= "z") || (c >= "A" && c <= "Z"));
+const isDigitChar = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
+const isWordChar = (c: string | undefined) => isLatin(c) || isDigitChar(c) || c === "_" || c === "'" || c === "’" || c === "@" || c === "#";
+/** Japanese characters by code point: Hiragana, Katakana, CJK ideographs, `ー`, `々`, half-width kana. */
+function isCjk(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const n = c.charCodeAt(0);
+  return (n >= 0x3040 && n <= 0x30ff) || (n >= 0x4e00 && n <= 0x9fff) || (n >= 0x3400 && n <= 0x4dbf) || n === 0x3005 || (n >= 0xff66 && n <= 0xff9f) || (n >= 0xf900 && n <= 0xfaff);
+}
+const BRACKETS = /[()[\]【】「」〔〕『』{}]/;
+
+/** Not worth reading and never a figure; sticky, so they are tried at a position without copying. */
+const SKIPS: ReadonlyArray<[RegExp, "date" | "version" | "url" | "code"]> = [
+  [/https?:\/\/[^\s)）\]]{1,500}/y, "url"],
+  [/`[^`]{0,500}`/y, "code"],
+  [/\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?![\d.])/y, "date"],
+  [/\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?/y, "date"],
+  [/\d{1,2}月\d{1,2}日/y, "date"],
+  [/(?:FY|Q[1-4][ -]?)\d{2,4}\b/y, "date"],
+  [/(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{4}\b/iy, "date"],
+  [/v?\d+\.\d+\.\d+(?:[-.][0-9A-Za-z]+)*/y, "version"],
+  [/v\d+(?:\.\d+)?\b/y, "version"],
+];
+const SKIP_FIRST = new Set([..."0123456789hFQvV`JjFfMmAaSsOoNnDd"]);
+
+function skipAt(text: string, i: number): { what: "date" | "version" | "url" | "code"; end: number } | null {
+  if (!SKIP_FIRST.has(text[i]!)) return null;
+  for (const [re, what] of SKIPS) {
+    re.lastIndex = i;
+    const m = re.exec(text);
+    // `800.000.000` is a number with dots for thousands, not a version.
+    if (m && what === "version" && /^\d{1,3}(?:\.\d{3})+$/.test(m[0])) continue;
+    if (m) return { what, end: i + m[0].length };
+  }
+  return null;
+}
+
+/** Bracket pairs of a text, in one pass: `pairs[open] = close`, unmatched openers absent. */
+function bracketPairs(text: string): Map<number, number> {
+  const pairs = new Map<number, number>();
+  const stack: number[] = [];
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k]!;
+    if (OPEN[c]) {
+      if (stack.length < 64) stack.push(k);
+    } else if (CLOSE.has(c)) {
+      // Close the nearest opener of this kind; openers left inside stay unmatched.
+      for (let s = stack.length - 1; s >= 0; s--) {
+        if (OPEN[text[stack[s]!]!] === c) {
+          pairs.set(stack[s]!, k);
+          stack.length = s;
+          break;
+        }
+      }
+    }
+  }
+  return pairs;
+}
+
+/** Whether a figure may start here: not inside a word (`H100`, `GPT-4`) or another number. */
+function figureMayStart(text: string, i: number): boolean {
+  const prev = text[i - 1];
+  if (prev === undefined) return true;
+  if (isWordChar(prev) || prev === ".") return false;
+  // `GPT-4`, `Qwen2-7B`: a dash glued to a word before it.
+  if (prev === "-" && isWordChar(text[i - 2])) return false;
+  return true;
+}
+
+const MAX_DEPTH = 3;
+
+const ARROW_FIRST = new Set(ARROWS.map((a) => a[0]!));
+const NO_PAIRS = new Map<number, number>();
+
+export function scan(text: string, ctx: GrammarContext, models: ModelSpans = []): Token[] {
+  return scanRange(text, 0, text.length, ctx, models, BRACKETS.test(text) ? bracketPairs(text) : NO_PAIRS, 0);
+}
+
+function scanRange(text: string, from: number, to: number, ctx: GrammarContext, models: ModelSpans, pairs: Map<number, number>, depth: number): Token[] {
+  const tokens: Token[] = [];
+  let m = 0;
+  let i = from;
+  while (i < to) {
+    while (m < models.length && models[m]![0] < i) m++;
+    const model = models[m];
+    if (model && model[0] === i && model[1] <= to) {
+      tokens.push({ kind: "model", name: model[2], start: i, end: model[1] });
+      i = model[1];
+      continue;
+    }
+    const c = text[i]!;
+    if (c === " " || c === "\t") {
+      i++;
+      continue;
+    }
+    const skip = figureMayStart(text, i) || c === "h" ? skipAt(text, i) : null;
+    if (skip && skip.end <= to) {
+      tokens.push({ kind: "skip", what: skip.what, start: i, end: skip.end });
+      i = skip.end;
+      continue;
+    }
+    const arrow = ARROW_FIRST.has(c) ? ARROWS.find((a) => text.startsWith(a, i)) : undefined;
+    if (arrow) {
+      tokens.push({ kind: "arrow", start: i, end: i + arrow.length });
+      i += arrow.length;
+      continue;
+    }
+    const close = OPEN[c] ? pairs.get(i) : undefined;
+    if (close !== undefined && close < to) {
+      const inner = depth < MAX_DEPTH ? scanRange(text, i + 1, close, ctx, models, pairs, depth + 1) : [];
+      tokens.push({ kind: "note", text: text.slice(i + 1, close), tokens: inner, start: i, end: close + 1 });
+      i = close + 1;
+      continue;
+    }
+    if (OPEN[c] || CLOSE.has(c)) {
+      i++;
+      continue;
+    }
+    if (figureMayStart(text, i) && mayStartQuantity(text, i)) {
+      const q = readQuantity(text, i, ctx);
+      if (q !== null && (isRefusal(q) || q.end > i)) {
+        const end = Math.min(to, Math.max(q.end, i + 1));
+        if (isRefusal(q)) tokens.push({ kind: "refused", reason: q.refuse, text: text.slice(i, end), start: i, end });
+        else tokens.push({ kind: "figure", q, start: i, end });
+        i = end;
+        continue;
+      }
+    }
+    if (SEPARATORS.has(c)) {
+      tokens.push({ kind: "sep", text: c, start: i, end: i + 1 });
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    if (isLatin(c) || isDigitChar(c)) {
+      while (j < to && (isWordChar(text[j]) || ((text[j] === "-" || text[j] === ".") && isWordChar(text[j + 1])))) j++;
+    } else if (isCjk(c)) {
+      // A run of Japanese stops where a figure could start (`平均1.5秒`).
+      while (j < to && isCjk(text[j])) j++;
+    }
+    tokens.push({ kind: "word", text: text.slice(i, j), start: i, end: j });
+    i = j;
+  }
+  return tokens;
+}
