@@ -31,17 +31,22 @@ export function fmtSigned(n: number | null, digits = 2, suffix = ""): string {
   return `${r > 0 ? "+" : r < 0 ? "−" : "±"}${fmtNumber(Math.abs(r), digits)}${suffix}`;
 }
 
-export function fmtMoney(n: number | null): string {
+const SYMBOL: Readonly<Record<string, string>> = { USD: "$", JPY: "¥", EUR: "€", usd: "$", jpy: "¥", eur: "€" };
+
+/** `$1,234.50`, `¥4,200`, `€0.45`: yen carry no cents. */
+export function fmtMoney(n: number | null, currency = "USD"): string {
   if (n === null) return "—";
-  const r = round(n, 2);
+  const symbol = SYMBOL[currency] ?? "$";
+  const yen = symbol === "¥";
+  const r = round(n, yen && Math.abs(n) >= 100 ? 0 : 2);
   const body = grouped(Math.abs(r), Number.isInteger(r) ? 0 : 2, 2);
-  return `${r < 0 ? "−" : ""}$${body}`;
+  return `${r < 0 ? "−" : ""}${symbol}${body}`;
 }
 
-export function fmtSignedMoney(n: number | null): string {
+export function fmtSignedMoney(n: number | null, currency = "USD"): string {
   if (n === null) return "—";
   const r = round(n, 2);
-  return `${r > 0 ? "+" : r < 0 ? "−" : "±"}${fmtMoney(Math.abs(r))}`;
+  return `${r > 0 ? "+" : r < 0 ? "−" : "±"}${fmtMoney(Math.abs(r), currency)}`;
 }
 
 /** 3648148148 → "3.65B", 140000000 → "140M". */
@@ -53,14 +58,16 @@ export function fmtTokens(n: number | null): string {
 }
 
 /** A recomputed figure of the audit, signed where the claim is a change. */
-export function fmtComputed(e: { computed: number | null; unit: string; kind: string }): string {
+export function fmtComputed(e: { computed: number | null; unit: string; kind: string }, currency = "USD"): string {
   const n = e.computed;
   if (n === null) return "—";
   const change = e.kind === "metric_change" || e.kind === "cost_change";
   if (e.unit === "percent") return change ? fmtSigned(n, 2, "%") : `${fmtNumber(n, 2)}%`;
   if (e.unit === "points") return fmtSigned(n, 2, " pp");
-  if (e.unit === "usd") return change ? fmtSignedMoney(n) : fmtMoney(n);
+  if (e.unit === "usd" || e.unit === "jpy" || e.unit === "eur") return change ? fmtSignedMoney(n, e.unit) : fmtMoney(n, e.unit);
+  if (e.unit === "months") return `${fmtNumber(n, 1)} months`;
   if (change) return fmtSigned(n, 2);
+  void currency;
   return fmtValue(n, e.unit);
 }
 
@@ -68,16 +75,24 @@ const UNIT_FORMAT: Record<string, (n: number) => string> = {
   percent: (n) => `${fmtNumber(n, 2)}%`,
   points: (n) => `${fmtNumber(n, 2)} pp`,
   score: (n) => `${fmtNumber(n, 2)}/5`,
+  score_10: (n) => `${fmtNumber(n, 2)}/10`,
   attempts: (n) => `${fmtNumber(n, 2)}`,
-  usd_per_mtok: (n) => `$${fmtNumber(n, 4)}/1M`,
-  usd: (n) => fmtMoney(n),
   seconds: (n) => `${fmtNumber(n, 3)} s`,
   tokens: (n) => fmtTokens(n),
   params: (n) => fmtTokens(n),
+  throughput: (n) => `${fmtNumber(n, 1)} tok/s`,
   number: (n) => fmtNumber(n, 2),
 };
 
+/** A figure in its unit: `62.5%`, `$0.6/1M`, `¥15/1M`, `$0.04/image`, `1.5 s`, `32K`. */
 export function fmtValue(n: number | null, unit: string): string {
   if (n === null) return "—";
+  const money = /^(usd|jpy|eur)(?:_per_(.+))?$/.exec(unit);
+  if (money) {
+    const symbol = SYMBOL[money[1]!]!;
+    if (!money[2]) return fmtMoney(n, money[1]!.toUpperCase());
+    const per = money[2] === "mtok" ? "1M" : money[2].replace(/_/g, " ");
+    return `${symbol}${fmtNumber(n, 4)}/${per}`;
+  }
   return (UNIT_FORMAT[unit] ?? UNIT_FORMAT.number!)(n);
 }

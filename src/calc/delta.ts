@@ -1,5 +1,5 @@
 /** The change from baseline to candidate, and whether it is for the better. */
-import type { Direction, Unit } from "../record/metrics.js";
+import type { Direction } from "../record/registry/metrics.js";
 import type { Change } from "./schema.js";
 
 /**
@@ -11,7 +11,7 @@ export function finite(n: number): number | null {
   return Number.isInteger(n) ? n : Number(n.toPrecision(12));
 }
 
-export function delta(baseline: number | null, candidate: number | null, unit: Unit): Change {
+export function delta(baseline: number | null, candidate: number | null, unit: string): Change {
   if (baseline === null || candidate === null) return { abs: null, pct: null, pp: null };
   const abs = finite(candidate - baseline);
   const pct = baseline === 0 ? null : finite(((candidate - baseline) / Math.abs(baseline)) * 100);

@@ -1,12 +1,13 @@
-/** Finding the models a comparison is between. */
+/** Finding the models a comparison is between, and their figures. */
 import { own } from "../record/own.js";
-import { foldLabel, withoutNotes } from "../record/metrics.js";
+import type { Currency } from "../record/quantity/lexicon.js";
+import { foldName } from "../record/read/names.js";
 import type { LoadedRecord, ModelData } from "../record/schema.js";
 
 /** A model of the record by name, case- and punctuation-insensitively, notes in brackets aside. */
 export function modelNamed(record: LoadedRecord, name: string): ModelData | undefined {
-  const names = new Set([foldLabel(name), foldLabel(withoutNotes(name))]);
-  return record.models.find((m) => names.has(foldLabel(m.name)));
+  const folded = foldName(name);
+  return record.models.find((m) => foldName(m.name) === folded);
 }
 
 /** The baseline: `old_model`, or another model the record prices or scores, by name. */
@@ -25,4 +26,10 @@ export function candidateOf(record: LoadedRecord): ModelData {
 
 export function valueOf(model: ModelData, key: string): number | null {
   return own(model.metrics, key)?.value ?? null;
+}
+
+/** A money figure with its currency (USD when the figure came without one). */
+export function moneyOf(model: ModelData, key: string): { value: number; currency: Currency; line: number | null } | null {
+  const v = own(model.metrics, key);
+  return v ? { value: v.value, currency: v.currency ?? "USD", line: v.line } : null;
 }

@@ -24,22 +24,35 @@ export const MetricRowSchema = z.object({
   stated: z.string().nullable(),
   line: z.number().int().nullable(),
   lines: z.object({ baseline: z.number().int().nullable(), candidate: z.number().int().nullable() }),
+  /** A percentage benchmark, part of `benchmarks.mean`. */
+  benchmark: z.boolean().optional(),
+  /** Stated as ranges: shown, never used as one figure. */
+  ranges: z.object({ baseline: z.tuple([num, num]).nullable(), candidate: z.tuple([num, num]).nullable() }).optional(),
 });
 export type MetricRow = z.infer<typeof MetricRowSchema>;
 
 export const UsageSchema = z.object({
   inputTokens: maybe,
   outputTokens: maybe,
+  /** A total with no input/output split, when that is all the record gives. */
+  totalTokens: maybe.optional(),
+  /** Other things the usage counts a month (images, requests …). */
+  units: z.array(z.object({ unit: z.string(), count: num })).optional(),
   source: z.enum(["flag", "record", "policy", "none"]),
 });
 export type Usage = z.infer<typeof UsageSchema>;
 
 export const AttemptsSourceSchema = z.enum(["stated", "success_rate", "assumed"]);
 
+const Currency = z.enum(["USD", "JPY", "EUR"]);
+
 export const CostSideSchema = z.object({
   model: z.string(),
+  /** In the cost's currency (converted when the record priced this model in another). */
   priceInput: maybe,
   priceOutput: maybe,
+  /** The currency the record priced this model in; null when it has no price. */
+  priceCurrency: Currency.nullable(),
   blendedPricePerMTok: maybe,
   monthly: maybe,
   annual: maybe,
@@ -52,7 +65,8 @@ export type CostSide = z.infer<typeof CostSideSchema>;
 const MoneyChange = z.object({ abs: maybe, pct: maybe });
 
 export const CostSchema = z.object({
-  currency: z.literal("USD"),
+  /** Every amount of the cost is in this currency: the baseline's prices'. */
+  currency: Currency,
   baseline: CostSideSchema,
   candidate: CostSideSchema,
   monthlyChange: MoneyChange,
@@ -63,6 +77,8 @@ export const CostSchema = z.object({
 export type Cost = z.infer<typeof CostSchema>;
 
 export const SelfHostSchema = z.object({
+  /** In the cost's currency. */
+  currency: Currency,
   capex: maybe,
   opexPerMonth: maybe,
   gpus: z.string().nullable(),
@@ -84,8 +100,10 @@ export const AuditEntrySchema = z.object({
   text: z.string(),
   stated: num,
   computed: maybe,
-  unit: z.enum(["percent", "points", "usd", "tokens", "number"]),
+  unit: z.enum(["percent", "points", "usd", "jpy", "eur", "tokens", "months", "number"]),
   ok: z.boolean().nullable(),
+  /** Why a stated result is not checked, when it is not. */
+  reason: z.string().nullable().optional(),
   line: z.number().int().nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;

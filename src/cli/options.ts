@@ -1,6 +1,6 @@
 /** Parsing of flag values, with errors a user can act on. */
 import { InvalidArgumentError } from "commander";
-import { parseTokenCount } from "../record/units.js";
+import { parseTokenCount } from "../record/quantity/token-count.js";
 import type { TokenUsage } from "../calc/cost.js";
 
 export function parseUsage(value: string): TokenUsage {

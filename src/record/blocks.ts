@@ -4,7 +4,7 @@
  * only: the extractor reads the raw inline text, so inline parsing would be wasted work.
  */
 import MarkdownIt from "markdown-it";
-import { normalizeText } from "./units.js";
+import { normalizeText } from "./quantity/text.js";
 
 export interface TextLine {
   kind: "line";
@@ -12,6 +12,10 @@ export interface TextLine {
   line: number;
   /** The nearest heading above, normalised. */
   heading: string;
+  /** Every heading above, outermost first. */
+  headings: string[];
+  /** The text of each list item this line is nested in, outermost first (not the line's own). */
+  parents: string[];
   /** Index of the paragraph or list the line belongs to: lines of one list share it. */
   group: number;
 }
@@ -26,6 +30,9 @@ export interface Table {
   header: string[];
   rows: TableRow[];
   line: number;
+  /** Every heading above, outermost first. */
+  headings: string[];
+  group: number;
   /** Columns beyond the limit that were not read. */
   droppedColumns: number;
   /** Lines of rows with a cell cut to MAX_LINE_CHARS. */
@@ -43,6 +50,8 @@ export type Block = TextLine | Table | LongLine;
 export const MAX_TABLE_COLUMNS = 32;
 export const MAX_LINE_CHARS = 4000;
 const HAS_DIGIT = /[0-9]/;
+/** A line with no figure that still says something: `Capex: none`, `初期費用: なし`. */
+const STATED_NONE = /[:：]\s*\**\s*(?:none|nil|zero|n\/a|なし|無し|不要|ゼロ)\b/i;
 
 type Markdown = InstanceType<typeof MarkdownIt>;
 let parser: Markdown | null = null;
@@ -63,9 +72,11 @@ export function toBlocks(body: string, lineOffset: number): Block[] {
   // cheaper than per cell, and it leaves line breaks, so line numbers are unchanged.
   const tokens = markdown().parse(normalizeText(body), {});
   const blocks: Block[] = [];
-  let heading = "";
+  const headings: string[] = [];
   let group = 0;
   let listDepth = 0;
+  /** Open list items: the text of each, once its first paragraph is seen. */
+  const items: Array<string | null> = [];
   let table: Table | null = null;
   let row: TableRow | null = null;
   let inHead = false;
@@ -75,7 +86,10 @@ export function toBlocks(body: string, lineOffset: number): Block[] {
     const t = tokens[i]!;
     switch (t.type) {
       case "heading_open": {
-        heading = (tokens[i + 1]?.content ?? "").trim();
+        const level = Number(t.tag.slice(1)) || 1;
+        headings.length = Math.min(headings.length, level - 1);
+        while (headings.length < level - 1) headings.push("");
+        headings.push((tokens[i + 1]?.content ?? "").trim());
         group++;
         break;
       }
@@ -88,8 +102,14 @@ export function toBlocks(body: string, lineOffset: number): Block[] {
       case "ordered_list_close":
         listDepth--;
         break;
+      case "list_item_open":
+        items.push(null);
+        break;
+      case "list_item_close":
+        items.pop();
+        break;
       case "table_open":
-        table = { kind: "table", header: [], rows: [], line: fileLine(t), droppedColumns: 0, longCells: [] };
+        table = { kind: "table", header: [], rows: [], line: fileLine(t), headings: headings.filter((h) => h !== ""), group: ++group, droppedColumns: 0, longCells: [] };
         break;
       case "thead_open":
         inHead = true;
@@ -125,14 +145,20 @@ export function toBlocks(body: string, lineOffset: number): Block[] {
         if (prev?.type !== "paragraph_open" || table) break;
         if (listDepth === 0) group++;
         const first = fileLine(t);
-        t.content.split("\n").forEach((raw: string, k: number) => {
+        const lines = t.content.split("\n");
+        // The parents of a line: the items it sits in, the innermost (its own) left out.
+        const own = items.length > 0 && items[items.length - 1] === null;
+        const parents = items.slice(0, own ? -1 : undefined).filter((x): x is string => x !== null);
+        if (own) items[items.length - 1] = lines[0]!.trim();
+        const context = headings.filter((h) => h !== "");
+        lines.forEach((raw: string, k: number) => {
           // Every figure the extractor reads has a digit; lines of prose alone are skipped.
-          if (!HAS_DIGIT.test(raw)) return;
+          if (!HAS_DIGIT.test(raw) && !STATED_NONE.test(raw)) return;
           if (raw.length > MAX_LINE_CHARS) {
             blocks.push({ kind: "long", line: first + k });
             return;
           }
-          blocks.push({ kind: "line", text: raw.trim(), line: first + k, heading, group });
+          blocks.push({ kind: "line", text: raw.trim(), line: first + k, heading: context[context.length - 1] ?? "", headings: context, parents, group });
         });
         break;
       }

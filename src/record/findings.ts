@@ -2,7 +2,7 @@
  * Findings are data: a code, its arguments and a line. All wording lives in MESSAGES, typed so
  * that a new code without text does not compile.
  */
-import { stripControls } from "./units.js";
+import { stripControls } from "./quantity/text.js";
 
 type Args = Record<string, string | number | null | undefined>;
 
@@ -26,8 +26,8 @@ const MESSAGES = {
   "policy-invalid": (a: Args) => `policy: ${a.reason}`,
   // warnings: the record is usable, something in it was not
   "unsafe-key": (a: Args) => `key "${a.key}" is ignored: it could alter object prototypes`,
-  "unreadable-value": (a: Args) => `cannot read a value for "${a.label}" from "${a.text}"`,
-  "out-of-range": (a: Args) => `${a.label} = ${a.value} is outside the plausible range ${a.min}–${a.max}; ignored`,
+  "unreadable-value": (a: Args) => (a.reason ? `"${a.text}" is not read: ${a.reason}` : `cannot read a value for "${a.label}" from "${a.text}"`),
+  "out-of-range": (a: Args) => (a.min === null ? `${a.label}: ${a.value}; ignored` : `${a.label} = ${a.value} is outside the plausible range ${a.min}–${a.max}; ignored`),
   "frontmatter-body-mismatch": (a: Args) =>
     `${a.label} for ${a.model}: frontmatter says ${a.front} (line ${a.frontLine}), body says ${a.body} (line ${a.bodyLine}); using the frontmatter`,
   "unknown-metric-key": (a: Args) => `frontmatter metric "${a.key}" is not in the registry; kept as a neutral metric`,
@@ -37,6 +37,15 @@ const MESSAGES = {
   "line-too-long": (a: Args) => `line is longer than ${a.limit} characters; not read`,
   "cell-too-long": (a: Args) => `table cell is longer than ${a.limit} characters; only the start is read`,
   "yaml-cycle": () => "YAML alias refers to the node that contains it",
+  "refused-value": (a: Args) => `${a.label} of ${a.model}: "${a.text}" is not read: ${a.reason}`,
+  "range-value": (a: Args) => `${a.label} of ${a.model}: "${a.text}" is a range; it is kept as one and not used as a single figure`,
+  "conflicting-value": (a: Args) => `${a.label} of ${a.model}: "${a.text}" differs from ${a.first} (line ${a.firstLine}); keeping line ${a.firstLine}`,
+  "ambiguous-label": (a: Args) => `"${a.label}" names ${a.names} equally; not read`,
+  "ambiguous-model": (a: Args) => `"${a.text}": which model this figure belongs to cannot be told (${a.reason}); not read`,
+  "self-host-incomplete": (a: Args) => `self-hosting: no ${a.missing} stated, so there is no break-even`,
+  "usage-unpriced": (a: Args) => `usage of ${a.count} ${a.unit}s a month is left out of the cost: ${a.reason}`,
+  "currency-mismatch": (a: Args) => `${a.what} in ${a.a} (line ${a.lineA}) and ${a.b} (line ${a.lineB}): no exchange rate (--fx ${a.b}=…), so ${a.consequence}`,
+  "usage-total-only": (a: Args) => `usage is a total of ${a.total} tokens a month with no input/output split, and input and output prices differ for ${a.model}: its cost is unknown`,
   // calculations
   "missing-price": (a: Args) => `no ${a.side} price for ${a.model}: its cost is unknown`,
   "no-usage": () => "no usage (flag, record or policy): cost figures are unknown",

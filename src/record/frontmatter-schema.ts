@@ -4,7 +4,7 @@
  */
 import * as z from "zod/mini";
 import { en } from "zod/locales";
-import { parseTokenCount } from "./units.js";
+import { parseAmount, parseTokenCount } from "./quantity/token-count.js";
 
 // The mini build carries no messages of its own; the English ones name what was expected.
 // The setting is zod's global one, so the policy schema (which imports this module) has them too.
@@ -27,10 +27,7 @@ const stringOrNumber = z.union([z.string(), z.number()]);
 export const tokenCount = z.pipe(stringOrNumber, readAs((v: string | number) => parseTokenCount(v), "a token count (e.g. 100M, 2.5B, 50000)"));
 const money = z.pipe(
   stringOrNumber,
-  readAs((v: string | number) => {
-    const n = typeof v === "number" ? v : Number(v.replace(/[$,\s]/g, ""));
-    return Number.isFinite(n) && n >= 0 ? n : null;
-  }, "an amount in USD"),
+  readAs((v: string | number) => parseAmount(v), "an amount of money"),
 );
 const asString = z.pipe(stringOrNumber, z.transform(String));
 const modelName = z.string().check(z.trim(), z.minLength(1, "must name a model"));
@@ -60,6 +57,8 @@ export const FrontmatterSchema = z.looseObject({
   provider: z.optional(z.string()),
   tags: z.optional(z.array(asString)),
   tier: z.optional(z.int()),
+  /** The currency the frontmatter's money figures are in (USD when not given). */
+  currency: z.optional(z.enum(["USD", "JPY", "EUR"])),
   outcome: z.optional(z.enum(OUTCOMES, { error: (iss) => `${JSON.stringify(iss.input)} is not one of ${OUTCOMES.join(", ")}` })),
   metrics: z.optional(z.record(z.string(), oldNew).check(fewMetrics)),
   usage: z.optional(z.strictObject({ input_tokens: tokenCount, output_tokens: tokenCount })),

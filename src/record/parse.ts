@@ -3,17 +3,22 @@
  */
 import { own } from "./own.js";
 import { MAX_LINE_CHARS, toBlocks } from "./blocks.js";
-import { createBuilder, findModel, modelFor, warn, type Builder } from "./builder.js";
+import { createBuilder, findModel, modelFor, warn, type Builder } from "./read/builder.js";
 import { finding, MAX_WARNINGS, type Finding, type RecordError } from "./findings.js";
 import { splitFrontmatter, type SplitRecord } from "./frontmatter.js";
-import { lineReader } from "./line-rules.js";
-import { foldLabel, metricByKey, slugForLabel } from "./metrics.js";
+import { readLine } from "./read/lines.js";
 import { safeParse } from "zod/mini";
 import { FrontmatterSchema, type Frontmatter } from "./frontmatter-schema.js";
 import type { LoadedRecord } from "./schema.js";
-import { readTable } from "./table-rules.js";
+import { readTable } from "./read/tables.js";
 import { issuesToErrors } from "./schema-issues.js";
-import { RANGES, stripControls } from "./units.js";
+import { stripControls } from "./quantity/text.js";
+import { decimalMarkOf } from "./quantity/number.js";
+import { defaultRegistry, readLabel, slugOf, type Registry } from "./registry/labels.js";
+import { unitOf } from "./read/conform.js";
+import { foldName } from "./read/names.js";
+import { lineState } from "./read/state.js";
+import type { Currency } from "./quantity/lexicon.js";
 
 export type LoadResult = { ok: true; record: LoadedRecord } | { ok: false; errors: RecordError[] };
 
@@ -45,7 +50,7 @@ function validate(split: SplitRecord, file: string): { fm: Frontmatter; warnings
   const data = sanitize(split.data, [], dropped);
   const warnings = dropped.slice(0, MAX_WARNINGS).map((p) => finding("unsafe-key", { key: p.join(".").slice(0, 80) }, split.lineOf(p)));
   const parsed = safeParse(FrontmatterSchema, data);
-  if (parsed.success && foldLabel(parsed.data.old_model) === foldLabel(parsed.data.new_model)) {
+  if (parsed.success && foldName(parsed.data.old_model) === foldName(parsed.data.new_model)) {
     const reason = `old_model and new_model both name "${parsed.data.new_model}": a record compares two models`;
     return [{ ...finding("frontmatter-invalid", { reason, path: "new_model" }, split.lineOf(["new_model"])), file }];
   }
@@ -55,18 +60,22 @@ function validate(split: SplitRecord, file: string): { fm: Frontmatter; warnings
 
 const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
-function setFrontValue(b: Builder, modelName: string, key: string, value: number, line: number | null, role?: "alternative"): void {
+function setFrontValue(b: Builder, modelName: string, key: string, value: number, line: number | null, currency: Currency, role?: "alternative"): void {
   const model = role ? modelFor(b, modelName) : findModel(b, modelName)!;
-  const def = metricByKey(key);
-  const k = def ? key : slugForLabel(key);
+  const def = b.registry.byKeyOf(key);
+  const k = def ? key : slugOf(readLabel(key));
   if (!def) {
     if (!Object.hasOwn(b.metricInfo, k)) warn(b, "unknown-metric-key", { key }, line);
-    if (!Object.hasOwn(b.metricInfo, k)) b.metricInfo[k] = { label: key, unit: "number", direction: "neutral" };
+    if (!Object.hasOwn(b.metricInfo, k)) b.metricInfo[k] = { label: key, unit: "number", direction: "neutral", kind: "number" };
   }
-  const [min, max] = RANGES[def?.unit ?? "number"];
-  if (value < min || value > max) {
-    warn(b, "out-of-range", { label: def?.name ?? key, value, min, max }, line);
-    return;
+  const money = def?.kind === "price" || def?.kind === "unit_price" || def?.kind === "money";
+  if (def) {
+    const [min, max] = def.range;
+    const usd = money ? value * (currency === "JPY" ? 0.0067 : currency === "EUR" ? 1.1 : 1) : value;
+    if (usd < min || usd > max) {
+      warn(b, "out-of-range", { label: def.name, value, min, max }, line);
+      return;
+    }
   }
   const body = own(model.metrics, k);
   if (body && body.source === "body" && !same(body.value, value)) {
@@ -74,50 +83,53 @@ function setFrontValue(b: Builder, modelName: string, key: string, value: number
       label: def?.name ?? key, model: model.name, front: value, frontLine: line, body: body.value, bodyLine: body.line,
     }, line);
   }
-  model.metrics[k] = { value, line, source: "frontmatter", text: null };
+  model.metrics[k] = { value, line, source: "frontmatter", text: null, currency: money ? currency : null };
+  void unitOf;
 }
 
 function mergeFrontmatter(b: Builder, fm: Frontmatter, lineOf: SplitRecord["lineOf"]): void {
+  const currency: Currency = fm.currency ?? "USD";
   for (const [key, pair] of Object.entries(fm.metrics ?? {})) {
-    if (pair.old !== undefined) setFrontValue(b, b.oldModel, key, pair.old, lineOf(["metrics", key, "old"]));
-    if (pair.new !== undefined) setFrontValue(b, b.newModel, key, pair.new, lineOf(["metrics", key, "new"]));
+    if (pair.old !== undefined) setFrontValue(b, b.oldModel, key, pair.old, lineOf(["metrics", key, "old"]), currency);
+    if (pair.new !== undefined) setFrontValue(b, b.newModel, key, pair.new, lineOf(["metrics", key, "new"]), currency);
   }
   (fm.alternatives ?? []).forEach((alt, i) => {
     const at = (k: string) => lineOf(["alternatives", i, k]);
-    if (alt.price_input !== undefined) setFrontValue(b, alt.model, "price_input", alt.price_input, at("price_input"), "alternative");
-    if (alt.price_output !== undefined) setFrontValue(b, alt.model, "price_output", alt.price_output, at("price_output"), "alternative");
+    if (alt.price_input !== undefined) setFrontValue(b, alt.model, "price_input", alt.price_input, at("price_input"), currency, "alternative");
+    if (alt.price_output !== undefined) setFrontValue(b, alt.model, "price_output", alt.price_output, at("price_output"), currency, "alternative");
     for (const [key, value] of Object.entries(alt.metrics ?? {})) {
-      setFrontValue(b, alt.model, key, value, lineOf(["alternatives", i, "metrics", key]), "alternative");
+      setFrontValue(b, alt.model, key, value, lineOf(["alternatives", i, "metrics", key]), currency, "alternative");
     }
     modelFor(b, alt.model);
   });
   if (fm.usage) {
     const line = lineOf(["usage"]);
     const body = b.usage;
-    if (body && (!same(body.inputTokens, fm.usage.input_tokens) || !same(body.outputTokens, fm.usage.output_tokens))) {
+    if (body && body.inputTokens !== null && body.outputTokens !== null && (!same(body.inputTokens, fm.usage.input_tokens) || !same(body.outputTokens, fm.usage.output_tokens))) {
       warn(b, "frontmatter-body-mismatch", {
         label: "usage", model: "the record", front: `${fm.usage.input_tokens}:${fm.usage.output_tokens}`, frontLine: line,
         body: `${body.inputTokens}:${body.outputTokens}`, bodyLine: body.line,
       }, line);
     }
-    b.usage = { inputTokens: fm.usage.input_tokens, outputTokens: fm.usage.output_tokens, line, source: "frontmatter" };
+    b.usage = { inputTokens: fm.usage.input_tokens, outputTokens: fm.usage.output_tokens, totalTokens: null, units: body?.units ?? [], line, source: "frontmatter" };
   }
   const sh = fm.self_host;
   if (sh) {
-    const pick = <T extends string | number>(front: T | undefined, key: string, body: { value: T; line: number | null } | null) => {
+    const pick = <T extends { value: string | number; line: number | null }>(front: string | number | undefined, key: string, body: T | null, extra: Omit<T, "value" | "line">): T | null => {
       if (front === undefined) return body;
       const line = lineOf(["self_host", key]);
       const differs = body !== null && (typeof front === "number" ? !same(front, body.value as number) : front !== body.value);
       if (differs) {
-        warn(b, "frontmatter-body-mismatch", { label: `self_host.${key}`, model: "self-hosting", front, frontLine: line, body: body.value, bodyLine: body.line }, line);
+        warn(b, "frontmatter-body-mismatch", { label: `self_host.${key}`, model: "self-hosting", front, frontLine: line, body: body!.value, bodyLine: body!.line }, line);
       }
-      return { value: front, line };
+      return { ...extra, value: front, line } as unknown as T;
     };
     b.selfHost = {
-      capex: pick(sh.capex, "capex", b.selfHost.capex),
-      opexPerMonth: pick(sh.opex_per_month, "opex_per_month", b.selfHost.opexPerMonth),
-      gpus: pick(sh.gpus, "gpus", b.selfHost.gpus),
-      statedBreakEvenTokensPerMonth: pick(sh.break_even_tokens, "break_even_tokens", b.selfHost.statedBreakEvenTokensPerMonth),
+      ...b.selfHost,
+      capex: pick(sh.capex, "capex", b.selfHost.capex, { currency }),
+      opexPerMonth: pick(sh.opex_per_month, "opex_per_month", b.selfHost.opexPerMonth, { currency }),
+      gpus: pick(sh.gpus, "gpus", b.selfHost.gpus, { count: b.selfHost.gpus?.count ?? null }),
+      statedBreakEvenTokensPerMonth: pick(sh.break_even_tokens, "break_even_tokens", b.selfHost.statedBreakEvenTokensPerMonth, {}),
     };
   }
 }
@@ -134,7 +146,12 @@ function prepare(text: string): string | Finding {
   return noBom.includes("\r") ? noBom.replace(/\r\n?/g, "\n") : noBom;
 }
 
-export function parseRecord(text: string, path = "<input>"): LoadResult {
+export interface ParseOptions {
+  /** The metrics to read with: the built-in registry, or one a policy extended. */
+  registry?: Registry;
+}
+
+export function parseRecord(text: string, path = "<input>", options: ParseOptions = {}): LoadResult {
   const file = stripControls(path);
   const prepared = prepare(text);
   if (typeof prepared !== "string") return fail(file, prepared);
@@ -144,17 +161,27 @@ export function parseRecord(text: string, path = "<input>"): LoadResult {
   if (Array.isArray(checked)) return { ok: false, errors: checked };
   const { fm, warnings } = checked;
 
-  const b = createBuilder(fm.old_model, fm.new_model);
+  const b = createBuilder(fm.old_model, fm.new_model, options.registry ?? defaultRegistry(), { decimal: decimalMarkOf(split.body) });
   b.warnings.push(...warnings);
-  const readLine = lineReader(b);
+  // The frontmatter's other models are known by name before the body is read.
+  for (const alt of fm.alternatives ?? []) modelFor(b, alt.model);
+  const state = lineState();
   for (const block of toBlocks(split.body, split.bodyOffset)) {
-    if (block.kind === "table") readTable(b, block);
+    if (block.kind === "table") readTable(b, state, block);
     else if (block.kind === "long") warn(b, "line-too-long", { limit: MAX_LINE_CHARS }, block.line);
-    else readLine(block);
+    else readLine(b, state, block);
   }
   mergeFrontmatter(b, fm, split.lineOf);
+  // A model named in passing, with no figure of its own, is not a model the record compares.
+  const declared = new Set((fm.alternatives ?? []).map((a) => a.model));
+  const claimed = new Set(b.claims.map((c) => c.subject));
+  b.models = b.models.filter((m) => m.role !== "alternative" || Object.keys(m.metrics).length > 0 || declared.has(m.name) || claimed.has(m.name));
   const sh = b.selfHost;
   const hasSelfHost = sh.capex !== null || sh.opexPerMonth !== null || sh.gpus !== null || sh.statedBreakEvenTokensPerMonth !== null;
+  if (hasSelfHost && (sh.capex === null) !== (sh.opexPerMonth === null)) {
+    const line = sh.capex?.line ?? sh.opexPerMonth?.line ?? null;
+    warn(b, "self-host-incomplete", { missing: sh.capex === null ? "capex (an up-front cost)" : "opex (a running cost per month or year)" }, line);
+  }
 
   return {
     ok: true,
@@ -169,10 +196,13 @@ export function parseRecord(text: string, path = "<input>"): LoadResult {
       tags: fm.tags ?? [],
       tier: fm.tier ?? null,
       outcome: fm.outcome ?? null,
+      currency: fm.currency ?? null,
       models: b.models,
       metricInfo: b.metricInfo,
       usage: b.usage,
       selfHost: hasSelfHost ? sh : null,
+      ranges: b.ranges,
+      readings: b.readings,
       samples: b.samples,
       claims: b.claims,
       warnings: b.warnings,

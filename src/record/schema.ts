@@ -7,14 +7,16 @@ import * as z from "zod";
 
 import { OUTCOMES } from "./frontmatter-schema.js";
 
-const UnitSchema = z.enum(["percent", "score", "attempts", "usd_per_mtok", "usd", "seconds", "tokens", "params", "number"]);
 const DirectionSchema = z.enum(["higher", "lower", "neutral"]);
+export const CurrencySchema = z.enum(["USD", "JPY", "EUR"]);
 
 export const MetricValueSchema = z.object({
   value: z.number(),
   line: z.number().int().nullable(),
   source: z.enum(["frontmatter", "body"]),
   text: z.string().nullable(),
+  /** The currency of a money figure (prices); null for every other figure. */
+  currency: CurrencySchema.nullable().optional(),
 });
 export type MetricValue = z.infer<typeof MetricValueSchema>;
 
@@ -25,27 +27,66 @@ export const ModelSchema = z.object({
 });
 export type ModelData = z.infer<typeof ModelSchema>;
 
-export const MetricInfoSchema = z.object({ label: z.string(), unit: UnitSchema, direction: DirectionSchema });
+/** A metric the registry does not know, kept under the slug of its label. */
+export const MetricInfoSchema = z.object({
+  label: z.string(),
+  /** How its values read: `percent`, `seconds`, `usd_per_mtok`, `jpy`, `score`, `number` … */
+  unit: z.string(),
+  direction: DirectionSchema,
+  kind: z.string(),
+  scale: z.number().optional(),
+});
 
 const SourcedNumber = z.object({ value: z.number(), line: z.number().int().nullable() });
+const SourcedMoney = z.object({ value: z.number(), line: z.number().int().nullable(), currency: CurrencySchema.nullable() });
+
+export const CLAIM_KINDS = ["metric_change", "cost_breakdown", "monthly_cost", "annual_cost", "cost_change", "break_even", "payback", "unchecked"] as const;
 
 export const ClaimSchema = z.object({
-  kind: z.enum(["metric_change", "cost_breakdown", "monthly_cost", "cost_change", "break_even"]),
+  kind: z.enum(CLAIM_KINDS),
   /** The metric (metric_change), the model (cost_breakdown, monthly_cost) or the comparison's baseline (cost_change). */
   subject: z.string().nullable(),
   basis: z.enum(["monthly", "annual", "retry_adjusted"]).nullable(),
   /** As written: `+8.1%`, `$20 + $10 = $30`, `140M tokens`. */
   text: z.string(),
   value: z.number(),
-  unit: z.enum(["percent", "usd", "tokens", "number"]),
+  unit: z.enum(["percent", "usd", "jpy", "eur", "tokens", "months", "number"]),
   /** The size of one unit of the last written digit: the figure's own rounding. */
   step: z.number(),
   terms: z.array(z.number()).nullable(),
-  /** A cost change whose line names no comparison (`vs …`): read as against old_model. */
+  /** A cost change read as against old_model because its list states both models' costs. */
   assumedBaseline: z.boolean().optional(),
+  /** Why a stated result is not checked (`unchecked`): what it is about is not a figure the tool computes. */
+  reason: z.string().optional(),
   line: z.number().int().nullable(),
 });
 export type Claim = z.infer<typeof ClaimSchema>;
+
+/** Tokens a month; `units` are other things the usage counts (images, requests …). */
+export const UsageSchema = z.object({
+  inputTokens: z.number().nullable(),
+  outputTokens: z.number().nullable(),
+  /** When the record gives only a total. */
+  totalTokens: z.number().nullable().optional(),
+  units: z.array(z.object({ unit: z.string(), count: z.number(), line: z.number().int().nullable() })).optional(),
+  line: z.number().int().nullable(),
+  source: z.enum(["frontmatter", "body"]),
+});
+
+export const ReadingSchema = z.object({
+  line: z.number().int().nullable(),
+  /** As written. */
+  text: z.string(),
+  /** What the figure was taken as: `MMLU of Mistral 7B`. */
+  target: z.string(),
+  value: z.number(),
+  unit: z.string(),
+  /** Conversions, in words: `per 1K tokens → per 1M (×1,000)`. */
+  steps: z.array(z.string()),
+  /** Why it is that metric of that model. */
+  why: z.string(),
+});
+export type Reading = z.infer<typeof ReadingSchema>;
 
 const FindingSchema = z.object({ code: z.string(), message: z.string(), line: z.number().int().nullable() });
 
@@ -62,15 +103,23 @@ export const RecordSchema = z.object({
   outcome: z.enum(OUTCOMES).nullable(),
   models: z.array(ModelSchema),
   metricInfo: z.record(z.string(), MetricInfoSchema),
-  usage: z.object({ inputTokens: z.number(), outputTokens: z.number(), line: z.number().int().nullable(), source: z.enum(["frontmatter", "body"]) }).nullable(),
+  /** The record's own currency (`currency:` in the frontmatter), which its frontmatter figures are in. */
+  currency: CurrencySchema.nullable().optional(),
+  usage: UsageSchema.nullable(),
   selfHost: z
     .object({
-      capex: SourcedNumber.nullable(),
-      opexPerMonth: SourcedNumber.nullable(),
-      gpus: z.object({ value: z.string(), line: z.number().int().nullable() }).nullable(),
+      capex: SourcedMoney.nullable(),
+      opexPerMonth: SourcedMoney.nullable(),
+      gpus: z.object({ value: z.string(), count: z.number().nullable().optional(), line: z.number().int().nullable() }).nullable(),
       statedBreakEvenTokensPerMonth: SourcedNumber.nullable(),
+      statedPaybackMonths: SourcedNumber.nullable().optional(),
+      capacityTokensPerMonth: SourcedNumber.nullable().optional(),
     })
     .nullable(),
+  /** Figures stated as ranges: kept, shown, and never used as one figure. */
+  ranges: z.array(z.object({ model: z.string(), key: z.string(), range: z.tuple([z.number(), z.number()]), line: z.number().int().nullable(), text: z.string() })),
+  /** How each figure was read, for `show`. */
+  readings: z.array(ReadingSchema),
   samples: z.record(z.string(), z.object({ n: z.number().int(), line: z.number().int().nullable() })),
   claims: z.array(ClaimSchema),
   warnings: z.array(FindingSchema),

@@ -41,14 +41,14 @@ export function renderMarkdown(r: Report): string {
     `${costHeading(r)}.`,
     "",
     mdTable(["", "Monthly", "Retry-adjusted"], [
-      [r.cost.baseline.model, fmtMoney(r.cost.baseline.monthly), fmtMoney(r.cost.baseline.retryAdjustedMonthly)],
-      [r.cost.candidate.model, fmtMoney(r.cost.candidate.monthly), fmtMoney(r.cost.candidate.retryAdjustedMonthly)],
-      ["Change", moneyChangeText(r.cost.monthlyChange), moneyChangeText(r.cost.retryAdjustedChange)],
+      [r.cost.baseline.model, fmtMoney(r.cost.baseline.monthly, r.cost.currency), fmtMoney(r.cost.baseline.retryAdjustedMonthly, r.cost.currency)],
+      [r.cost.candidate.model, fmtMoney(r.cost.candidate.monthly, r.cost.currency), fmtMoney(r.cost.candidate.retryAdjustedMonthly, r.cost.currency)],
+      ["Change", moneyChangeText(r.cost.monthlyChange, r.cost.currency), moneyChangeText(r.cost.retryAdjustedChange, r.cost.currency)],
     ]),
   ];
   if (r.selfHost) {
     const h = r.selfHost;
-    out.push("", "### Self-hosting", "", `Fixed ${fmtMoney(h.fixedPerMonth)}/month; break-even ${fmtTokens(h.breakEvenTokensPerMonth)} tokens/month` +
+    out.push("", "### Self-hosting", "", `Fixed ${fmtMoney(h.fixedPerMonth, h.currency)}/month; break-even ${fmtTokens(h.breakEvenTokensPerMonth)} tokens/month` +
       `${h.stated === null ? "" : ` (record states ${fmtTokens(h.stated)})`}; payback ${paybackText(h.paybackMonths)}.`);
   }
   const wrong = r.audit.filter((a) => a.ok === false);

@@ -27,14 +27,15 @@ function costSection(r: Report, s: Style): string {
   const heading = costHeading(r);
   const lines = [s.bold(heading.slice(0, 4)) + s.dim(heading.slice(4))];
   if (c.baseline.monthly === null && c.candidate.monthly === null && r.usage.source === "none") return lines.join("\n");
-  const side = (x: Report["cost"]["baseline"]) => [fmtMoney(x.monthly), fmtMoney(x.annual), `${fmtNumber(x.attempts, 2)} (${ATTEMPTS_SOURCE[x.attemptsSource]})`, fmtMoney(x.retryAdjustedMonthly)];
+  const cur = c.currency;
+  const side = (x: Report["cost"]["baseline"]) => [fmtMoney(x.monthly, cur), fmtMoney(x.annual, cur), `${fmtNumber(x.attempts, 2)} (${ATTEMPTS_SOURCE[x.attemptsSource]})`, fmtMoney(x.retryAdjustedMonthly, cur)];
   lines.push(
     table(
       ["", "Monthly", "Annual", "Attempts", "Retry-adjusted"],
       [
         [c.baseline.model, ...side(c.baseline)],
         [c.candidate.model, ...side(c.candidate)],
-        ["Change", moneyChangeText(c.monthlyChange), moneyChangeText(c.annualChange), "", moneyChangeText(c.retryAdjustedChange)],
+        ["Change", moneyChangeText(c.monthlyChange, cur), moneyChangeText(c.annualChange, cur), "", moneyChangeText(c.retryAdjustedChange, cur)],
       ],
     ),
   );
@@ -48,8 +49,8 @@ function selfHostSection(r: Report, s: Style): string | null {
   const cheaper = h.cheaperAtCurrentUsage === null ? "unknown" : h.cheaperAtCurrentUsage ? s.good("yes") : "no";
   return [
     s.bold("Self-hosting") + s.dim(` (capex over ${h.amortizationMonths} months${h.gpus ? `, ${h.gpus}` : ""})`),
-    `  fixed cost ${fmtMoney(h.fixedPerMonth)}/month = opex ${fmtMoney(h.opexPerMonth)} + capex ${fmtMoney(h.capex)} / ${h.amortizationMonths}`,
-    `  break-even ${fmtTokens(h.breakEvenTokensPerMonth)} tokens/month at ${fmtValue(h.blendedPricePerMTok, "usd_per_mtok")}` +
+    `  fixed cost ${fmtMoney(h.fixedPerMonth, h.currency)}/month = opex ${fmtMoney(h.opexPerMonth, h.currency)} + capex ${fmtMoney(h.capex, h.currency)} / ${h.amortizationMonths}`,
+    `  break-even ${fmtTokens(h.breakEvenTokensPerMonth)} tokens/month at ${fmtValue(h.blendedPricePerMTok, `${h.currency.toLowerCase()}_per_mtok`)}` +
       (h.stated === null ? "" : ` (the record states ${fmtTokens(h.stated)})`),
     `  payback ${payback}; cheaper than the API now: ${cheaper}`,
   ].join("\n");

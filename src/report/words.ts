@@ -13,7 +13,8 @@ export function changeText(row: Row): string {
   const { abs, pct, pp } = row.change;
   if (abs === null) return "—";
   if (pp !== null) return `${fmtSigned(pp, 2, " pp")}`;
-  const absText = row.unit === "usd_per_mtok" || row.unit === "usd" ? fmtSignedMoney(abs) : fmtSigned(abs, 2);
+  const money = /^(usd|jpy|eur)/.exec(row.unit);
+  const absText = money ? fmtSignedMoney(abs, money[1]!) : fmtSigned(abs, 2);
   return pct === null ? absText : `${fmtSigned(pct, 1, "%")}`;
 }
 
@@ -32,18 +33,20 @@ export function noiseText(row: Row): string {
 export function costHeading(r: Report): string {
   const u = r.usage;
   if (u.source === "none") return "Cost: usage unknown, the record gives none (use --usage IN:OUT)";
-  return `Cost at ${usageText(r)}`;
+  return `Cost in ${r.cost.currency} at ${usageText(r)}`;
 }
 
 export function usageText(r: Report): string {
   const u = r.usage;
   if (u.source === "none") return "unknown usage";
-  return `${fmtTokens(u.inputTokens)} input + ${fmtTokens(u.outputTokens)} output tokens/month (from ${USAGE_SOURCE[u.source]})`;
+  const units = (u.units ?? []).map((x) => ` + ${fmtTokens(x.count)} ${x.unit.replace(/_/g, " ")}s`).join("");
+  const tokens = u.inputTokens === null && u.totalTokens ? `${fmtTokens(u.totalTokens)} tokens` : `${fmtTokens(u.inputTokens)} input + ${fmtTokens(u.outputTokens)} output tokens`;
+  return `${tokens}${units}/month (from ${USAGE_SOURCE[u.source]})`;
 }
 
-export function moneyChangeText(c: { abs: number | null; pct: number | null }): string {
+export function moneyChangeText(c: { abs: number | null; pct: number | null }, currency = "USD"): string {
   if (c.abs === null) return "—";
-  return c.pct === null ? fmtSignedMoney(c.abs) : `${fmtSignedMoney(c.abs)} (${fmtSigned(c.pct, 2, "%")})`;
+  return c.pct === null ? fmtSignedMoney(c.abs, currency) : `${fmtSignedMoney(c.abs, currency)} (${fmtSigned(c.pct, 2, "%")})`;
 }
 
 
@@ -66,6 +69,6 @@ export const AUDIT_HEAD = ["Line", "Claim", "Stated", "Computed"];
 
 /** The audit entries that do not hold, as table rows. */
 export function auditRows(r: Report): string[][] {
-  return r.audit.filter((a) => a.ok === false).map((a) => [String(a.line ?? ""), a.claim, a.text, fmtComputed(a)]);
+  return r.audit.filter((a) => a.ok === false).map((a) => [String(a.line ?? ""), a.claim, a.text, fmtComputed(a, r.cost.currency)]);
 }
 

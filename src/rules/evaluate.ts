@@ -5,7 +5,8 @@
  */
 import type { Analysis } from "../calc/analyze.js";
 import { fmtSigned, fmtValue } from "../format.js";
-import { metricByKey } from "../record/metrics.js";
+import { defaultRegistry } from "../record/registry/labels.js";
+import { unitOf } from "../record/read/conform.js";
 import { CONDITIONS, CONDITION_KINDS, type ConditionKind, type MetricView } from "./conditions.js";
 import { DERIVED_MISSING, metricView } from "./metric-view.js";
 import type { Bounds, Check, Policy, Rule, RuleResult } from "./schema.js";
@@ -42,8 +43,9 @@ function whyMissing(a: Analysis, view: MetricView, kind: ConditionKind): string 
     needs !== "baseline" && view.candidate === null ? a.candidate : null,
     needs !== "candidate" && view.baseline === null ? a.baseline : null,
   ].filter((x): x is string => x !== null);
-  if (missing.length && view.unit === "usd" && a.usage.source === "none") return "no usage given (flag, record or policy), so cost is unknown";
-  if (missing.length && view.unit === "usd") return `no API price for ${missing.join(" or ")}`;
+  const money = /^(?:usd|jpy|eur)$/.test(view.unit);
+  if (missing.length && money && a.usage.source === "none") return "no usage given (flag, record or policy), so cost is unknown";
+  if (missing.length && money) return `no API price for ${missing.join(" or ")}`;
   if (missing.length) return `no value for ${missing.join(" or ")}`;
   if (kind === "change_pct") return "the baseline is 0, so there is no percentage change";
   if (kind === "change_pp") return "not a percentage metric, so there is no change in points";
@@ -55,8 +57,8 @@ function checkOne(a: Analysis, check: Check | Rule, id: string, severity: RuleRe
   const [kind, bounds] = conditionOf(check)!;
   const view = metricView(a, metric);
   const base = { id, severity, metric, condition: kind, threshold: { min: bounds.min ?? null, max: bounds.max ?? null } };
-  const def = metricByKey(metric);
-  const needs = thresholdText(kind, view?.unit ?? def?.unit ?? "number", bounds);
+  const def = defaultRegistry().byKeyOf(metric);
+  const needs = thresholdText(kind, view?.unit ?? (def ? unitOf(def, null) : "number"), bounds);
   if (!view) {
     const why = DERIVED_MISSING[metric] ?? `neither ${a.candidate} nor ${a.baseline} has this figure`;
     return { ...base, status: "unknown", actual: null, message: `${def?.name ?? metric}: ${why} (needs ${needs})` };

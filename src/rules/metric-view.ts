@@ -5,11 +5,10 @@
 import type { Analysis } from "../calc/analyze.js";
 import type { MetricRow } from "../calc/schema.js";
 import { finite } from "../calc/delta.js";
-import { BENCHMARK_KEYS } from "../record/metrics.js";
 import type { MetricView } from "./conditions.js";
 
-function money(label: string, baseline: number | null, candidate: number | null, change: { abs: number | null; pct: number | null }): MetricView {
-  return { label, unit: "usd", baseline, candidate, change: { ...change, pp: null }, significant: null };
+function money(label: string, unit: string, baseline: number | null, candidate: number | null, change: { abs: number | null; pct: number | null }): MetricView {
+  return { label, unit, baseline, candidate, change: { ...change, pp: null }, significant: null };
 }
 
 function mean(xs: number[]): number {
@@ -19,7 +18,7 @@ function mean(xs: number[]): number {
 /** Mean change in points over the benchmarks both models have; significant when all are. */
 function benchmarkMean(a: Analysis): MetricView | null {
   const rows = a.metrics.filter((r): r is MetricRow & { baseline: number; candidate: number } =>
-    BENCHMARK_KEYS.includes(r.key) && r.baseline !== null && r.candidate !== null);
+    r.benchmark === true && r.baseline !== null && r.candidate !== null);
   if (rows.length === 0) return null;
   const b = mean(rows.map((r) => r.baseline));
   const c = mean(rows.map((r) => r.candidate));
@@ -35,10 +34,10 @@ function benchmarkMean(a: Analysis): MetricView | null {
 }
 
 export const DERIVED_METRICS: Record<string, (a: Analysis) => MetricView | null> = {
-  "cost.monthly": (a) => money("monthly cost", a.cost.baseline.monthly, a.cost.candidate.monthly, a.cost.monthlyChange),
-  "cost.annual": (a) => money("annual cost", a.cost.baseline.annual, a.cost.candidate.annual, a.cost.annualChange),
+  "cost.monthly": (a) => money("monthly cost", a.cost.currency.toLowerCase(), a.cost.baseline.monthly, a.cost.candidate.monthly, a.cost.monthlyChange),
+  "cost.annual": (a) => money("annual cost", a.cost.currency.toLowerCase(), a.cost.baseline.annual, a.cost.candidate.annual, a.cost.annualChange),
   "cost.retry_adjusted": (a) =>
-    money("retry-adjusted monthly cost", a.cost.baseline.retryAdjustedMonthly, a.cost.candidate.retryAdjustedMonthly, a.cost.retryAdjustedChange),
+    money("retry-adjusted monthly cost", a.cost.currency.toLowerCase(), a.cost.baseline.retryAdjustedMonthly, a.cost.candidate.retryAdjustedMonthly, a.cost.retryAdjustedChange),
   "benchmarks.mean": benchmarkMean,
 };
 

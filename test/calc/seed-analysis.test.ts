@@ -95,7 +95,7 @@ describe("the seed against old_model (Mistral 7B → Mixtral 8x7B)", () => {
   });
 
   test("claims against GPT-3.5 Turbo are audited at the record's usage", () => {
-    expect(auditOf(a, "→ 月次$125", 75).ok).toBe(true); // 100 × 0.5 + 50 × 1.5
+    expect(auditOf(a, "月次$125", 75).ok).toBe(true); // 100 × 0.5 + 50 × 1.5
     expect(auditOf(a, "-28%", 77).ok).toBe(true); // (90 − 125) / 125
     expect(auditOf(a, "-$35", 197).ok).toBe(true);
     expect(auditOf(a, "-$420", 198).ok).toBe(true); // 12 × −35

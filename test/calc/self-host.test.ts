@@ -2,14 +2,14 @@ import { describe, expect, test } from "vitest";
 import { selfHosting, type SelfHostInput } from "../../src/calc/self-host.js";
 
 const SEED_SELF_HOST: SelfHostInput["selfHost"] = {
-  capex: { value: 50_000, line: 82 },
-  opexPerMonth: { value: 800, line: 83 },
+  capex: { value: 50_000, line: 82, currency: "USD" },
+  opexPerMonth: { value: 800, line: 83, currency: "USD" },
   gpus: { value: "2x A100 80GB", line: 81 },
   statedBreakEvenTokensPerMonth: { value: 140e6, line: 84 },
 };
 
 function run(overrides: Partial<SelfHostInput> = {}) {
-  return selfHosting({ selfHost: SEED_SELF_HOST, amortizationMonths: 36, blendedPricePerMTok: 0.6, tokensPerMonth: 150e6, ...overrides });
+  return selfHosting({ selfHost: SEED_SELF_HOST, amortizationMonths: 36, blendedPricePerMTok: 0.6, tokensPerMonth: 150e6, currency: "USD", ...overrides }).selfHost;
 }
 
 describe("selfHosting", () => {
@@ -56,17 +56,38 @@ describe("selfHosting", () => {
     expect(run({ amortizationMonths: 0 }).fixedPerMonth).toBeNull();
   });
 
-  test("capex only: fixed = capex / months, payback = capex / API bill", () => {
+  test("capex only: no fixed cost, so no break-even or payback (opex is not known to be 0)", () => {
     const s = run({ selfHost: { ...SEED_SELF_HOST, opexPerMonth: null } });
-    expect(s.fixedPerMonth).toBeCloseTo(1388.888889, 5); // 50,000 / 36
-    expect(s.paybackMonths).toBeCloseTo(555.555556, 5); // 50,000 / 90
+    expect(s.capex).toBe(50_000);
+    expect(s.fixedPerMonth).toBeNull();
+    expect(s.breakEvenTokensPerMonth).toBeNull();
+    expect(s.paybackMonths).toBeNull();
   });
 
-  test("opex only: fixed = opex, no capex to pay back", () => {
+  test("opex only: no fixed cost either (capex is not known to be 0)", () => {
     const s = run({ selfHost: { ...SEED_SELF_HOST, capex: null }, tokensPerMonth: 3e9 });
+    expect(s.opexPerMonth).toBe(800);
+    expect(s.fixedPerMonth).toBeNull();
+    expect(s.breakEvenTokensPerMonth).toBeNull();
+  });
+
+  test("capex stated as none: fixed = opex, break-even = opex / price", () => {
+    const s = run({ selfHost: { ...SEED_SELF_HOST, capex: { value: 0, line: 80, currency: null } }, tokensPerMonth: 3e9 });
     expect(s.fixedPerMonth).toBe(800);
     expect(s.breakEvenTokensPerMonth).toBeCloseTo(1_333_333_333.33, 1); // 800 / 0.6 × 1e6
-    expect(s.paybackMonths).toBeNull();
+    expect(s.paybackMonths).toBeCloseTo(0, 9); // nothing to pay back
+  });
+
+  test("capex in yen and a cost in dollars: converted at a rate, unknown without one", () => {
+    const yen = { ...SEED_SELF_HOST, capex: { value: 7_500_000, line: 82, currency: "JPY" as const } };
+    const without = selfHosting({ selfHost: yen, amortizationMonths: 36, blendedPricePerMTok: 0.6, tokensPerMonth: 150e6, currency: "USD" });
+    expect(without.selfHost.capex).toBeNull();
+    expect(without.selfHost.fixedPerMonth).toBeNull();
+    expect(without.unconverted).toEqual([{ what: "capex", currency: "JPY", line: 82 }]);
+    // ¥7,500,000 × 0.0067 = $50,250; fixed = 800 + 50,250 / 36 = 2,195.8333…
+    const at = selfHosting({ selfHost: yen, amortizationMonths: 36, blendedPricePerMTok: 0.6, tokensPerMonth: 150e6, currency: "USD", fx: { JPY: 0.0067 } });
+    expect(at.selfHost.capex).toBeCloseTo(50_250, 6);
+    expect(at.selfHost.fixedPerMonth).toBeCloseTo(2195.833333, 5);
   });
 
   test("no price or a 0 price: no break-even, never Infinity", () => {

@@ -108,7 +108,7 @@ describe("batch --format json and ndjson", () => {
   });
 
   it("batch fixtures/ --format json: bad records are errors, the rest are reported, exit 2", () => {
-    const r = ok(run(["batch", "fixtures/", "--format", "json"]), 2);
+    const r = ok(run(["batch", "fixtures/records/", "fixtures/broken/", "--format", "json"]), 2);
     const b = JSON.parse(r.stdout) as BatchJson;
     checkBatch(b);
     expect(b.reports).toHaveLength(RECORDS.length);

@@ -117,7 +117,7 @@ const CASES: Case[] = [
 
   // validate
   { name: "validate-records", args: ["validate", "fixtures/records"], exit: 0, check: all(stdoutHas("11 valid, 0 invalid"), fileLineErrors(2, `${R("out-of-range-mmlu")}:17`, `${R("unreadable-cell-warning")}:18`)) },
-  { name: "validate-fixtures", args: ["validate", "fixtures/"], exit: 1, check: all(stdoutHas("11 valid, 6 invalid"), fileLineErrors(8, `${B("empty")}`)) },
+  { name: "validate-fixtures", args: ["validate", "fixtures/records/", "fixtures/broken/"], exit: 1, check: all(stdoutHas("11 valid, 6 invalid"), fileLineErrors(8, `${B("empty")}`)) },
   { name: "validate-mixed", args: ["validate", ...MIXED], exit: 1, check: all(stdoutHas("1 valid, 5 invalid"), fileLineErrors(5, `${B("bad-yaml")}:8`, `${B("missing-new-model")}:1`, `${B("js-frontmatter")}:1`, `${B("wrong-outcome")}:10`, `${B("not-frontmatter")}:1`)) },
 
   // show
@@ -137,7 +137,7 @@ const CASES: Case[] = [
   // checks the full folder against the library.
   { name: "batch-two-json", view: "json", args: ["batch", ...TWO, "--format", "json"], exit: 0, check: json((j) => expect(j.summary).toEqual({ total: 2, migrate: 1, hold: 1, errors: 0 })) },
   { name: "batch-two-ndjson", view: "ndjson", args: ["batch", ...TWO, "--format", "ndjson"], exit: 0, check: ndjson((v) => expect(v.map((r) => r.record.id)).toEqual(["GENAI_MODEL_UPDATE_105", "GENAI_MODEL_UPDATE_109"])) },
-  { name: "batch-fixtures-mixed", args: ["batch", "fixtures/"], exit: 2, check: all(narrow, stdoutHas("4 MIGRATE, 7 HOLD, 6 could not be read"), fileLineErrors(6, `${B("empty")}`)) },
+  { name: "batch-fixtures-mixed", args: ["batch", "fixtures/records/", "fixtures/broken/"], exit: 2, check: all(narrow, stdoutHas("4 MIGRATE, 7 HOLD, 6 could not be read"), fileLineErrors(6, `${B("empty")}`)) },
   { name: "batch-mixed", args: ["batch", ...MIXED], exit: 2, check: all(narrow, stdoutHas("GENAI_MODEL_UPDATE_107", "6 records: 1 MIGRATE, 0 HOLD, 5 could not be read"), fileLineErrors(5, `${B("bad-yaml")}:8`, `${B("wrong-outcome")}:10`)) },
 
   // backtest

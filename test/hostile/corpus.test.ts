@@ -78,9 +78,13 @@ import type { FindingCode } from "../../src/record/findings.js";
 import { loadRecord } from "../../src/record/load.js";
 import { MAX_RECORD_BYTES, parseRecord, type LoadResult } from "../../src/record/parse.js";
 import { MAX_LINE_CHARS } from "../../src/record/blocks.js";
-import { createBuilder } from "../../src/record/builder.js";
-import { lineReader } from "../../src/record/line-rules.js";
-import { normalizeText, parseQuantity, parseTokenCount } from "../../src/record/units.js";
+import { createBuilder } from "../../src/record/read/builder.js";
+import { readLine } from "../../src/record/read/lines.js";
+import { lineState } from "../../src/record/read/state.js";
+import { defaultRegistry } from "../../src/record/registry/labels.js";
+import { readQuantity } from "../../src/record/quantity/quantity.js";
+import { parseTokenCount } from "../../src/record/quantity/token-count.js";
+import { normalizeText } from "../../src/record/quantity/text.js";
 import { fixture, run } from "../helpers.js";
 import { BUDGET_MS, expectSaneReport, expectWellFormedErrors, prototypePolluted, timed, timedAsync } from "./shared.js";
 
@@ -440,8 +444,8 @@ describe("long hostile lines, for every pattern", () => {
 
   it.each(ATTACKS)("%s: %j + %j at MAX_LINE_CHARS straight into the line reader", (_pattern, prefix, fragment) => {
     const text = (prefix + fragment.repeat(MAX_LINE_CHARS)).slice(0, MAX_LINE_CHARS);
-    const read = lineReader(createBuilder("Llama 3.1 8B", "Qwen2.5 14B"));
-    const { ms } = timed(() => read({ kind: "line", text: normalizeText(text), line: 7, heading: "", group: 1 }));
+    const b = createBuilder("Llama 3.1 8B", "Qwen2.5 14B", defaultRegistry(), { decimal: null });
+    const { ms } = timed(() => readLine(b, lineState(), { kind: "line", text: normalizeText(text), line: 7, heading: "", headings: [], parents: [], group: 1 }));
     expect(ms).toBeLessThan(BUDGET_MS / 4);
   });
 
@@ -449,8 +453,8 @@ describe("long hostile lines, for every pattern", () => {
     const text = prefix.replace(/^[^:]*:\s*/, "") + fragment.repeat(REPS);
     const { ms } = timed(() => {
       const normal = normalizeText(text);
-      parseQuantity(normal);
-      parseQuantity(normal.slice(1));
+      readQuantity(normal, 0, { decimal: null });
+      readQuantity(normal, 1, { decimal: null });
       parseTokenCount(text);
     });
     expect(ms).toBeLessThan(BUDGET_MS);

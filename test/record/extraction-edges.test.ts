@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseRecord } from "../../src/record/parse.js";
-import { parseTokenCount } from "../../src/record/units.js";
+import { parseTokenCount } from "../../src/record/quantity/token-count.js";
 import { evaluate } from "../../src/evaluate.js";
 import { defaultPolicy } from "../../src/rules/default-policy.js";
 
@@ -31,8 +31,14 @@ describe("lines that do not give the candidate a figure", () => {
     expect(r.warnings.map((w) => [w.code, w.line])).toContainEqual(["unreadable-value", 7]);
   });
 
-  it("a line giving the old value first is not read as the candidate's", () => {
+  it("a line giving the old value first reads each value for the model its note names", () => {
     const r = ok(rec("- エラー率: 1.2%（旧）、0.7%（新）\n"));
+    expect(r.models.find((m) => m.role === "old")!.metrics.error_rate?.value).toBe(1.2);
+    expect(r.models.find((m) => m.role === "new")!.metrics.error_rate?.value).toBe(0.7);
+  });
+
+  it("two values with nothing to tell their models apart are refused with a warning", () => {
+    const r = ok(rec("- エラー率: 1.2%、0.7%\n"));
     expect(r.models.find((m) => m.role === "new")!.metrics.error_rate).toBeUndefined();
     expect(r.warnings.map((w) => w.code)).toContain("unreadable-value");
   });

@@ -222,9 +222,9 @@ describe("structured frontmatter wins over the body", () => {
   });
 
   it("takes usage, self-hosting and alternatives from the frontmatter", () => {
-    expect(r.usage).toEqual({ inputTokens: 10e6, outputTokens: 5e6, line: 8, source: "frontmatter" });
-    expect(r.selfHost?.capex).toEqual({ value: 30000, line: 9 });
-    expect(r.selfHost?.gpus).toEqual({ value: "1x H100", line: 9 });
+    expect(r.usage).toMatchObject({ inputTokens: 10e6, outputTokens: 5e6, line: 8, source: "frontmatter" });
+    expect(r.selfHost?.capex).toEqual({ value: 30000, line: 9, currency: "USD" });
+    expect(r.selfHost?.gpus).toMatchObject({ value: "1x H100", line: 9 });
     const alt = r.models.find((m) => m.name === "Alt 3");
     expect(alt?.metrics.price_input).toMatchObject({ value: 0.25, line: 11, source: "frontmatter" });
   });

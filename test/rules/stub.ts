@@ -1,3 +1,4 @@
+import { METRICS } from "../../src/record/registry/metrics.js";
 /** Small hand-built analyses for rule tests: each figure is written out, nothing is computed. */
 import type { Analysis } from "../../src/calc/analyze.js";
 import type { CostSide, MetricRow } from "../../src/calc/schema.js";
@@ -30,6 +31,8 @@ export function row(key: string, spec: RowSpec): MetricRow {
     stated: null,
     line: null,
     lines: { baseline: null, candidate: null },
+    // As analyze marks them: the registry's percentage benchmarks are part of benchmarks.mean.
+    benchmark: METRICS.some((m) => m.key === key && m.benchmark === true && m.kind === "percent"),
   };
 }
 
@@ -38,6 +41,7 @@ function side(model: string, monthly: number | null, attempts: number, retryAdju
     model,
     priceInput: null,
     priceOutput: null,
+    priceCurrency: null,
     blendedPricePerMTok: null,
     monthly,
     annual: monthly === null ? null : monthly * 12,

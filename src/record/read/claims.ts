@@ -1,0 +1,197 @@
+/**
+ * Stated cost results, kept for the audit only when it is clear which quantity and which
+ * comparison they are about: monthly, annual or retry-adjusted cost; against the model the line
+ * names (`vs GPT-3.5 Turbo`), the one its list named before, or the old model when the list has
+ * stated both models' costs. A cost per request, a saving after self-hosting or one whose
+ * comparison is not said is kept as not checked, with the reason — never audited as something else.
+ */
+import type { Quantity } from "../quantity/quantity.js";
+import { normalizeText } from "../quantity/text.js";
+import { addClaim, findModel, roleModel, type Builder } from "./builder.js";
+import type { Item } from "./items.js";
+import type { Claim } from "../schema.js";
+import { claimStep } from "./self-host.js";
+
+export type Basis = NonNullable<Claim["basis"]>;
+
+const RETRY = /実質|リトライ|再試行|試行|retr(?:y|ies)|re-?asks?|attempts?|effective|retry-adjusted/i;
+const ANNUAL = /年間|年額|\/年|annual|yearly|per year|a year|\/yr/i;
+const SAVING = /saving|savings|\bcut\b|cheaper|reduc|\bless\b|\blower\b|down|削減|安く|安い|節約|低減|減少|減/i;
+const RISE = /increase|more expensive|pricier|\bup\b|\bhigher\b|\bmore\b|増|高く|高い|上昇/i;
+const SELF_HOSTED = /self-?host|セルフホスト|オンプレ|on-?prem|自社ホスト|自前/i;
+const UNITS = String.raw`(?:\d[\d,.]*\s?[kmb]?\s+)?(?:request|call|query|ticket|conversation|chat|document|doc|page|image|user|seat|message|session|review|task|item|issue|email)s?`;
+const COST = String.raw`(?:cost|costs|price|spend|bill|expense|コスト|費用|単価|料金)`;
+/** A cost per request, ticket, conversation …: `cost per request`, `per-request cost`, `1リクエストあたりのコスト`. */
+const PER_UNIT = new RegExp(
+  String.raw`\b${COST}\s+per[\s-]+${UNITS}\b|\bper[\s-]+${UNITS}\s+${COST}\b|\b${COST}\s*\/\s*${UNITS}\b|(?:1|一)?(?:リクエスト|件|回|チケット|会話|文書|ページ|画像|ユーザー|タスク|問い合わせ)(?:あたり|当たり|単位)の?${COST}|${COST}[（(]?(?:1|一)?(?:リクエスト|件|回|チケット|会話|文書|ページ|画像|ユーザー|タスク)(?:あたり|当たり)`,
+  "i",
+);
+const VERSUS = /(?:\bvs\.?|\bversus|compared (?:to|with)|relative to|against|than)\s*/i;
+const OLD_WORDS = /旧モデル|現行|移行前|old model|current model|baseline|today|現在/i;
+
+export interface ClaimLine {
+  line: number;
+  /** The whole line or sentence, for the comparison and qualifiers. */
+  text: string;
+  group: number;
+  /** The model the line is about, when its label names one. */
+  model?: string | null;
+}
+
+/** Per list (group): the comparison named last, and which of old and new have stated costs. */
+export interface ClaimMemory {
+  versus: Map<number, string>;
+  costs: Map<number, Set<string>>;
+}
+
+export function claimMemory(): ClaimMemory {
+  return { versus: new Map(), costs: new Map() };
+}
+
+const money = (q: Quantity) => q.dimension === "money" && q.per === null;
+const pct = (q: Quantity) => q.dimension === "percent";
+
+/** A figure with a period was put per month by the grammar; one without reads as its words say. */
+function basisOf(text: string, q: Quantity | null): Basis {
+  if (RETRY.test(text)) return "retry_adjusted";
+  if (q && q.period === null && ANNUAL.test(text)) return "annual";
+  return "monthly";
+}
+
+/** The model a line compares against, if it names one: `vs GPT-4o`, `（旧モデル比）`. */
+function versusOf(b: Builder, text: string): string | null {
+  const t = normalizeText(text);
+  const at = VERSUS.exec(t);
+  if (at) {
+    const after = t.slice(at.index + at[0].length);
+    const spans = b.names.find(after);
+    if (spans[0] && spans[0].start <= 12) return spans[0].name;
+    if (OLD_WORDS.test(after.slice(0, 20))) return b.oldModel;
+    const word = /^[A-Za-z][\w.\- ]{1,30}?(?=[,、)）;:]|$)/.exec(after);
+    return word ? word[0].trim() : "(unnamed)";
+  }
+  const hi = /(\S{1,40}?)比/.exec(t);
+  if (hi) {
+    if (OLD_WORDS.test(hi[1]!)) return b.oldModel;
+    const spans = b.names.find(hi[1]!);
+    if (spans.length) return spans[spans.length - 1]!.name;
+  }
+  return null;
+}
+
+function signed(q: Quantity, text: string): number {
+  if (q.signed) return q.value;
+  if (SAVING.test(text) && !RISE.test(text)) return -Math.abs(q.value);
+  if (RISE.test(text)) return Math.abs(q.value);
+  return q.value;
+}
+
+function unitOf(q: Quantity): Claim["unit"] {
+  if (pct(q)) return "percent";
+  return q.currency === "JPY" ? "jpy" : q.currency === "EUR" ? "eur" : "usd";
+}
+
+function unchecked(b: Builder, c: ClaimLine, q: Quantity, text: string, reason: string): void {
+  addClaim(b, { kind: "unchecked", subject: null, basis: null, text: text.slice(0, 60), value: q.value, unit: unitOf(q), step: q.step, terms: null, reason, line: c.line });
+}
+
+/** Notes that the list (group) has stated this model's cost: a change after it can be old → new. */
+export function noteCost(mem: ClaimMemory, group: number, model: string): void {
+  const set = mem.costs.get(group) ?? new Set();
+  set.add(model);
+  mem.costs.set(group, set);
+}
+
+/**
+ * Stated cost changes among `items` (figures in money or %). `scope` is the text the qualifiers
+ * are read from: the line's label and the words of each item.
+ */
+export function readCostChanges(b: Builder, mem: ClaimMemory, c: ClaimLine, items: readonly Item[], scope: string): boolean {
+  const figures = items.filter((i) => (money(i.q) || pct(i.q)) && i.q.range === null && i.q.bound === null);
+  if (figures.length === 0) return false;
+  const context = `${scope} ${c.text}`;
+  const named = versusOf(b, c.text);
+  if (named) mem.versus.set(c.group, named);
+  const versus = named ?? mem.versus.get(c.group) ?? null;
+  for (const it of figures) {
+    const q = it.q;
+    const text = it.raw;
+    if (SELF_HOSTED.test(context)) {
+      unchecked(b, c, q, text, "a saving after self-hosting: the tool compares API costs");
+      continue;
+    }
+    if (PER_UNIT.test(context) || q.per !== null) {
+      unchecked(b, c, q, text, "a cost per request, ticket or other unit, not the monthly cost");
+      continue;
+    }
+    let subject: string | null = null;
+    let assumed = false;
+    if (versus) subject = findModel(b, versus)?.name ?? versus;
+    else if (mem.costs.get(c.group)?.has(b.oldModel) && mem.costs.get(c.group)?.has(b.newModel)) {
+      subject = b.oldModel;
+      assumed = true;
+    }
+    if (subject === null) {
+      unchecked(b, c, q, text, "the comparison is not said (no `vs …`, and the list states no costs of both models)");
+      continue;
+    }
+    const words = `${it.words} ${scope}`;
+    addClaim(b, {
+      kind: "cost_change", subject, basis: basisOf(context, q), text,
+      value: signed(q, words), unit: unitOf(q), step: claimStep(q.step, q.approx, q.value), terms: null,
+      ...(assumed ? { assumedBaseline: true } : {}), line: c.line,
+    });
+  }
+  return true;
+}
+
+/**
+ * `$20 + $10 = $30`, `$912.5 + $730 + $140 = $1,782.5`: a model's monthly cost as the sum of its
+ * input, output (and other) costs.
+ */
+export function readBreakdown(b: Builder, mem: ClaimMemory, c: ClaimLine, items: readonly Item[], text: string, model: string): boolean {
+  // Read from the figures, not by a pattern over the text: money terms joined by `+`, then `=`.
+  const eq = text.indexOf("=");
+  if (eq === -1) return false;
+  const monies = items.filter((i) => money(i.q));
+  const terms = monies.filter((i) => i.end <= eq);
+  const total = monies.find((i) => i.start > eq);
+  if (terms.length < 2 || !total || text.slice(terms[terms.length - 1]!.end, eq).trim() !== "" || text.slice(eq + 1, total.start).trim() !== "") return false;
+  for (let k = 1; k < terms.length; k++) if (text.slice(terms[k - 1]!.end, terms[k]!.start).trim() !== "+") return false;
+  const used = [...terms, total];
+  addClaim(b, {
+    kind: "cost_breakdown", subject: model, basis: basisOf(text, total.q), text: text.slice(terms[0]!.start, total.end).trim(),
+    value: total.q.value, unit: unitOf(total.q), step: Math.max(...used.map((i) => i.q.step)), terms: terms.map((t) => t.q.value), line: c.line,
+  });
+  noteCost(mem, c.group, model);
+  return true;
+}
+
+/** A model's stated monthly (or annual, or retry-adjusted) cost: `→ 月次$125`, `$1,550/mo`. */
+export function readModelCost(b: Builder, mem: ClaimMemory, c: ClaimLine, it: Item, model: string, scope: string): void {
+  const q = it.q;
+  const basis = basisOf(scope, q);
+  addClaim(b, {
+    kind: basis === "annual" ? "annual_cost" : "monthly_cost",
+    subject: model, basis, text: it.raw,
+    value: q.value, unit: unitOf(q),
+    step: claimStep(q.step, q.approx, q.value), terms: null, line: c.line,
+  });
+  noteCost(mem, c.group, model);
+}
+
+/**
+ * `our bill would go from $270 to $93 a month`, `$2,015 -> $148.80/mo (-93%)`: the old and new
+ * model's costs, then any change stated beside them.
+ */
+export function readCostPair(b: Builder, mem: ClaimMemory, c: ClaimLine, before: Item, after: Item, scope: string, changes: readonly Item[]): void {
+  if (SELF_HOSTED.test(`${scope} ${c.text}`) || PER_UNIT.test(`${scope} ${c.text}`) || before.q.per !== null || after.q.per !== null) {
+    unchecked(b, c, after.q, `${before.raw} → ${after.raw}`, "a cost per unit or after self-hosting, not the API cost a month");
+    return;
+  }
+  const period = after.q.period ?? before.q.period;
+  const shared = (q: Quantity): Quantity => (q.period === null && period ? { ...q, period } : q);
+  readModelCost(b, mem, c, { ...before, q: shared(before.q) }, roleModel(b, "old").name, scope);
+  readModelCost(b, mem, c, { ...after, q: shared(after.q) }, roleModel(b, "new").name, scope);
+  if (changes.length) readCostChanges(b, mem, c, changes, scope);
+}

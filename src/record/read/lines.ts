@@ -1,0 +1,391 @@
+/**
+ * Reads one line of a record body: `label: value` lines by what their label means (a metric, a
+ * model, usage, self-hosting, a stated cost), and lines without a label as prose. Every figure
+ * found goes through the builder; nothing is read from a line whose label names a target.
+ */
+import type { TextLine } from "../blocks.js";
+import { normalizeText } from "../quantity/text.js";
+import { readLabel, withoutNotes, type Label, type Meaning } from "../registry/labels.js";
+import type { ModelData } from "../schema.js";
+import { modelFor, roleModel, warn, type Builder } from "./builder.js";
+import { readBreakdown, readCostChanges, readCostPair, readModelCost, type ClaimLine } from "./claims.js";
+import { contextModel } from "./context.js";
+import { isRetries, itemModel, metricsFor, place, stateChange, unknownMetric } from "./figures.js";
+import type { Item, Items } from "./items.js";
+import { nameOf } from "./model-names.js";
+import { headingMetric, readProse } from "./prose.js";
+import { readSelfHost } from "./self-host.js";
+import { readUsage } from "./usage.js";
+import { tokensOf, type LineState } from "./state.js";
+import { conform, withHint } from "./conform.js";
+import { isRefusal, readQuantity } from "../quantity/quantity.js";
+
+/** `label: value`: the first colon outside brackets, in the first 100 characters, not in `10:30`. */
+export function splitLabel(text: string): { label: string; value: string; at: number } | null {
+  let depth = 0;
+  for (let i = 0; i < Math.min(text.length, 100); i++) {
+    const c = text[i]!;
+    if (c === "(" || c === "[" || c === "【" || c === "「") depth++;
+    else if (c === ")" || c === "]" || c === "】" || c === "」") depth = Math.max(0, depth - 1);
+    else if (c === ":" && depth === 0) {
+      if (/[0-9]/.test(text[i - 1] ?? "") && /[0-9]/.test(text[i + 1] ?? "")) continue;
+      if (text[i + 1] === "/" && text[i + 2] === "/") continue;
+      const label = text.slice(0, i).replace(/^[\s*#>-]+|\s*\**\s*$/g, "").trim();
+      if (label === "") return null;
+      return { label, value: text.slice(i + 1).replace(/^\s*\**\s*/, ""), at: i + 1 };
+    }
+  }
+  return null;
+}
+
+const PERIOD_ONLY = /^(?:月次|月額|月間|年間|年額|monthly|per month|annual|annually|yearly|per year|year|month|月|年)$/i;
+const RETRY_LABEL = /retry[- ]adjusted|^effective|実質|リトライ込み|リトライ込|再試行込み/i;
+
+/**
+ * A label written without a colon: `年間運用費 360万円（…）`, `入力 375円 / 100万トークン`, `Task success
+ * 71% → 79%` — a few words before the first figure that name something the registry knows.
+ */
+function implicitLabel(b: Builder, text: string): { label: string; value: string; at: number } | null {
+  const m = /^([^\d$¥€£+\-−~約≈(（:：。.!?]{1,30}?)\s*(?=[\d$¥€£+\-−~約≈])/.exec(text);
+  if (!m) return null;
+  const words = m[1]!.trim();
+  if (words === "" || words.split(/\s+/).length > 5 || /[、,;]/.test(words)) return null;
+  const label = readLabel(words);
+  const meaning = b.registry.meaningOf(label);
+  if (meaning.kind === "unknown" && label.sides.length === 0 && label.stats.length === 0) return null;
+  // `月間利用量は入力 3億トークン…`: a side word before the figure belongs to the figure.
+  const side = /(入力|出力|input|output|in|out)$/i.exec(words);
+  if (side && meaning.kind === "concept") return { label: words.slice(0, side.index).replace(/[はがのを]$/, "").trim() || words, value: text.slice(m.index + m[0].length - side[0].length - (m[0].length - m[1]!.length)), at: m[0].length };
+  return { label: words, value: text.slice(m[0].length), at: m[0].length };
+}
+
+const LABELLED_NOTE = /\(([^()]{1,200}:[^()]{1,200})\)/g;
+
+/** `コスト試算（月次使用量: 100M Input tokens, 50M Output tokens）:` — usage stated in a note. */
+function usageInNotes(b: Builder, l: TextLine): void {
+  if (b.usage) return;
+  for (const m of l.text.matchAll(LABELLED_NOTE)) {
+    const split = splitLabel(m[1]!);
+    if (!split) continue;
+    const label = readLabel(split.label);
+    const meaning = b.registry.meaningOf(label);
+    if (meaning.kind !== "concept" || meaning.concept !== "usage") continue;
+    readUsage(b, tokensOf(b, split.value).items, { line: l.line, text: m[1]!, named: true, labelPeriod: label.period });
+  }
+}
+
+/** An implicit label is a guess: taken only when its first figure is of the kind it names. */
+function fitsImplicit(b: Builder, split: { label: string; value: string }): boolean {
+  const label = readLabel(split.label);
+  const meaning = b.registry.meaningOf(label);
+  // The figure the label stands before, read alone: the line is scanned whole only once it is taken.
+  const q = readQuantity(split.value, 0, b.grammar);
+  if (q === null || isRefusal(q)) return false;
+  const first = { ...tokensOf(b, split.value.slice(0, q.end)).items[0]!, q };
+  if (!first.raw) return false;
+  const defs = metricsFor(b, meaning, label, first);
+  if (!Array.isArray(defs)) return meaning.kind === "concept" || label.sides.length > 0;
+  return defs.every((d) => conform(withHint(first.q, label.hint), d).ok);
+}
+
+const DATED = /^(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[/-]\d{1,2}|\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|(?:week|phase|day|step|wk)\s?\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2})$/i;
+
+export function readLine(b: Builder, state: LineState, l: TextLine): void {
+  usageInNotes(b, l);
+  // `2024-11-06: prod error rate: 1.8%`: a date or step before the colon; the rest is the line.
+  const dated = splitLabel(l.text);
+  if (dated && DATED.test(dated.label) && /\d/.test(dated.value)) {
+    readLine(b, state, { ...l, text: dated.value });
+    return;
+  }
+  const split = splitLabel(l.text) ?? implicitLabel(b, l.text);
+  if (!split || (!l.text.includes(split.label + ":") && !fitsImplicit(b, split))) {
+    readProse(b, state, l);
+    return;
+  }
+  const label = readLabel(split.label);
+  if (label.target) return;
+  const parsed = tokensOf(b, split.value);
+  const meaning = b.registry.meaningOf(label);
+  const known = meaning.kind !== "unknown";
+  // `GPT-4o mini:`, `Llama 3.1 8B on Together:`, `Codestral (current):` — a line of one model's figures.
+  const labelModel = nameOf(b.names, split.label) ?? (meaning.kind === "unknown" ? soleModel(b, split.label) : null);
+  // `Capex: none (rented)`: an explicit none has no figure to read.
+  if (meaning.kind === "concept" && meaning.concept === "capex" && parsed.items.length === 0) {
+    readSelfHost(b, "capex", [], { line: l.line, text: l.text, value: split.value, label });
+    return;
+  }
+  // A figure the grammar refuses on a labelled line is reported; GPU specs are read from the text.
+  const gpus = meaning.kind === "concept" && meaning.concept === "gpus";
+  for (const r of parsed.refused) {
+    if ((known || labelModel || /currency/.test(r.reason)) && !gpus) warn(b, "unreadable-value", { text: r.text.slice(0, 60), reason: r.reason }, l.line);
+  }
+  if (parsed.items.length === 0) return;
+  const c: ClaimLine = { line: l.line, text: l.text, group: l.group };
+
+  if (labelModel) {
+    readModelLine(b, state, l, modelFor(b, labelModel.name), parsed, split.value, "rest" in labelModel ? labelModel.rest : null);
+    return;
+  }
+  if (meaning.kind === "concept") {
+    readConcept(b, state, l, label, meaning.concept, parsed, split.value);
+    return;
+  }
+  if (meaning.kind === "tie") {
+    warn(b, "ambiguous-label", { label: split.label.slice(0, 60), names: meaning.names.join(" and ") }, l.line);
+    return;
+  }
+  if (meaning.kind === "metric" || meaning.kind === "family") {
+    readMetricLine(b, l, split.label, label, meaning, parsed);
+    return;
+  }
+  // A label the registry does not know: what the figures are decides.
+  if (readUsage(b, parsed.items, { line: l.line, text: l.text, named: false, labelPeriod: label.period })) return;
+  if (PERIOD_ONLY.test(label.text) || RETRY_LABEL.test(label.text)) {
+    readCostLine(b, state, c, label, parsed);
+    return;
+  }
+  const costItems = parsed.items.filter((it) => isCost(b, it));
+  if (costItems.length) {
+    readCostLine(b, state, c, label, { ...parsed, items: costItems });
+    return;
+  }
+  // `Our fine-tune: $0.50/1M input, $1.50/1M output`: a short label over a model's prices names that model.
+  const prices = parsed.items.filter((it) => it.q.dimension === "money" && it.q.per === "token" && it.side !== null);
+  if (label.sides.length === 0 && prices.length >= 2 && prices.length === parsed.items.filter((it) => it.q.dimension === "money").length && label.text.split(" ").length <= 4 && !label.target) {
+    readModelLine(b, state, l, modelFor(b, withoutNotes(split.label).trim() || split.label), parsed, split.value);
+    return;
+  }
+  if (label.sides.length && parsed.items.some((it) => it.q.dimension === "money" && it.q.per === "token")) {
+    readMetricLine(b, l, split.label, label, { kind: "family", family: "price" }, parsed);
+    return;
+  }
+  if (parsed.arrows === 1) {
+    readUnknownPair(b, l, split.label, label, parsed);
+    return;
+  }
+  // `エスカレーション率: 旧 9.5% / 新 8.8%`: figures told apart by old / new words.
+  const roles = parsed.items.filter((it) => !it.q.signed);
+  if (roles.length === 2 && roles[0]!.role !== null && roles[1]!.role !== null && roles[0]!.role !== roles[1]!.role) {
+    const def = unknownMetric(b, split.label, roles[1]!.q);
+    for (const it of roles) place(b, roleModel(b, it.role!), [def], it.q, l.line, l.text, `label "${split.label.slice(0, 40)}" (not in the registry); the figure says ${it.role}`, { siblings: roles.map((r) => r.q), hint: label.hint });
+    return;
+  }
+  // `画像前処理（per-image 課金）: $0.0035/image` under a model's item: a figure whose unit names its
+  // metric, placed only where a model is named nearby.
+  const place1 = contextModel(b, l, split.label);
+  const none = readLabel("");
+  for (const it of parsed.items) {
+    // `Regression suite: 50件中45件正常動作` under `### Prompt compatibility`: the heading names the metric.
+    if (it.q.dimension === "fraction") {
+      const defs = headingMetric(b, l);
+      if (Array.isArray(defs)) place(b, place1.model, defs, it.q, l.line, l.text, `a count under "${l.heading.slice(0, 40)}"; ${place1.why}`);
+      continue;
+    }
+    if (place1.from === "default") continue;
+    const defs = metricsFor(b, { kind: "unknown" }, none, it);
+    if (Array.isArray(defs) && !it.q.signed) place(b, place1.model, defs, it.q, l.line, l.text, `its unit names the metric; ${place1.why}`);
+  }
+}
+
+/**
+ * The one model a label names among words that name nothing else (`Llama 3.1 8B on Together`), or
+ * only a statistic or side (`p95（GPT-4o）`): the rest of the label qualifies its figures.
+ */
+function soleModel(b: Builder, label: string): { name: string; rest: Label } | null {
+  const t = normalizeText(label);
+  const spans = b.names.find(t);
+  if (spans.length !== 1) return null;
+  const rest = readLabel(`${t.slice(0, spans[0]!.start)} ${t.slice(spans[0]!.end)}`.replace(/[()（）]/g, " "));
+  if (rest.text.split(" ").length > 4 || rest.target) return null;
+  const m = b.registry.meaningOf(rest);
+  return m.kind === "unknown" || m.kind === "family" || m.kind === "metric" ? { name: spans[0]!.name, rest } : null;
+}
+
+function isCost(b: Builder, it: Item): boolean {
+  const m = b.registry.meaningOf(it.label);
+  return m.kind === "concept" && (m.concept === "cost" || m.concept === "saving" || m.concept === "total");
+}
+
+function readConcept(b: Builder, state: LineState, l: TextLine, label: Label, concept: string, parsed: Items, value: string): void {
+  const c: ClaimLine = { line: l.line, text: l.text, group: l.group };
+  switch (concept) {
+    case "usage":
+      readUsage(b, parsed.items, { line: l.line, text: l.text, named: true, labelPeriod: label.period });
+      return;
+    case "capex":
+    case "opex":
+    case "gpus":
+    case "break_even":
+    case "payback":
+    case "capacity":
+      readSelfHost(b, concept, parsed.items, { line: l.line, text: l.text, value, label });
+      return;
+    default:
+      readCostLine(b, state, c, label, parsed);
+  }
+}
+
+/** A line about cost: a pair of costs (`$2,015 -> $148.80/mo`), or stated changes. */
+function readCostLine(b: Builder, state: LineState, c: ClaimLine, label: Label, parsed: Items): void {
+  const before = parsed.items.filter((i) => i.part === 0);
+  const after = parsed.items.filter((i) => i.part === 1);
+  const money = (i: Item) => i.q.dimension === "money" && !i.q.signed;
+  if (parsed.arrows === 1 && before.some(money) && after.some(money)) {
+    const b0 = before.find(money)!;
+    const a0 = after.find(money)!;
+    const changes = [...after.filter((i) => i !== a0), ...(a0.change ? [{ ...a0, q: a0.change.q, raw: a0.change.text }] : [])];
+    readCostPair(b, state.claims, c, b0, a0, label.raw, changes);
+    return;
+  }
+  const items = parsed.items.flatMap((i) => (i.change ? [i, { ...i, q: i.change.q, raw: i.change.text, change: null }] : [i]));
+  readCostChanges(b, state.claims, c, items, label.raw);
+}
+
+/** `MMLU: 62.5% → 70.6%（+8.1%）`, `エラー率: 0.7%`, `Latency: mean 850ms, p95 1.9 s`. */
+function readMetricLine(b: Builder, l: TextLine, rawLabel: string, label: Label, meaning: Meaning, parsed: Items): void {
+  const items = parsed.items;
+  const retries = isRetries(label);
+  if (parsed.arrows >= 1) {
+    const left = items.filter((i) => i.part === 0);
+    const right = items.filter((i) => i.part === 1);
+    if (parsed.arrows > 1 || left.length === 0 || right.length === 0) {
+      warn(b, "unreadable-value", { text: l.text.slice(0, 80), reason: "more than one arrow, or an arrow with no figure on one side" }, l.line);
+      return;
+    }
+    // Pairs by position: the first figure on each side, then by side or statistic.
+    const pairs: Array<[Item, Item]> = left.length === right.length ? left.map((x, i) => [x, right[i]!]) : [[left[0]!, right[0]!]];
+    for (const [x, y] of pairs) {
+      const old = itemModel(b, x) ?? roleModel(b, "old");
+      const now = itemModel(b, y) ?? roleModel(b, "new");
+      const defsX = metricsFor(b, meaning, label, x);
+      const defsY = metricsFor(b, meaning, label, y);
+      const defs = Array.isArray(defsY) ? defsY : defsX;
+      if (!Array.isArray(defs)) {
+        warn(b, "unreadable-value", { text: l.text.slice(0, 80), reason: "the figures do not say which side or statistic they are" }, l.line);
+        continue;
+      }
+      const siblings = [x.q, y.q];
+      const why = `label "${rawLabel.slice(0, 40)}", old → new`;
+      const okX = place(b, old, Array.isArray(defsX) ? defsX : defs, x.q, l.line, l.text, why, { hint: label.hint, siblings, retries });
+      const okY = place(b, now, defs, y.q, l.line, l.text, why, { hint: label.hint, siblings, retries });
+      if (okX && okY && defs.length === 1) stateChange(b, defs[0]!.key, y.change ?? right.find((r) => r !== y && r.q.signed)?.change ?? signedAfter(right, y), l.line);
+    }
+    sampleSize(b, l, meaning);
+    return;
+  }
+  // Items told apart by model, old/new word, side or statistic; a lone figure is the context's.
+  const distinct = items.filter((i) => !(i.q.signed && items.length > 1));
+  const place1 = (it: Item, model: ModelData, why: string) => {
+    const defs = metricsFor(b, meaning, label, it);
+    if (!Array.isArray(defs)) {
+      warn(b, "unreadable-value", { text: it.raw.slice(0, 60), reason: "no side (input or output) or statistic says which metric this is" }, l.line);
+      return;
+    }
+    place(b, model, defs, it.q, l.line, l.text, why, { hint: label.hint, siblings: [it.q], retries });
+  };
+  if (distinct.length === 1) {
+    const it = distinct[0]!;
+    // `+18%`, `-0.3pt`: a signed figure is a change, not a level.
+    if (it.q.signed) return;
+    const own = itemModel(b, it);
+    const ctx = own ? { model: own, why: "the figure names it", from: "label" as const } : contextModel(b, l, rawLabel);
+    place1(it, ctx.model, `label "${rawLabel.slice(0, 40)}"; ${ctx.why}`);
+    sampleSize(b, l, meaning);
+    return;
+  }
+  const byModel = distinct.every((i) => itemModel(b, i) !== null);
+  const bySide = distinct.every((i) => i.side !== null || i.stat !== null);
+  if (byModel) {
+    for (const it of distinct) place1(it, itemModel(b, it)!, `label "${rawLabel.slice(0, 40)}"; the figure names its model`);
+    return;
+  }
+  if (bySide) {
+    const ctx = contextModel(b, l, rawLabel);
+    for (const it of distinct) place1(it, ctx.model, `label "${rawLabel.slice(0, 40)}"; ${ctx.why}`);
+    return;
+  }
+  warn(b, "unreadable-value", { text: l.text.slice(0, 80), reason: "several figures and nothing to tell which model or metric each is" }, l.line);
+}
+
+/** A signed figure right after `y` on its side: `82% (+14%)` written without a note. */
+/** A unit the nearest heading gives: `## Pricing (USD per 1M tokens)`. Only a price-like one counts. */
+function headingHint(l: TextLine) {
+  for (let i = l.headings.length - 1; i >= 0; i--) {
+    const h = readLabel(l.headings[i]!).hint;
+    if (h && h.dimension === "money" && h.per !== null) return h;
+  }
+  return null;
+}
+
+function signedAfter(right: readonly Item[], y: Item): Item["change"] {
+  const next = right[right.indexOf(y) + 1];
+  return next && next.q.signed ? { q: next.q, text: next.raw } : null;
+}
+
+function sampleSize(b: Builder, l: TextLine, meaning: Meaning): void {
+  if (meaning.kind !== "metric") return;
+  const m = /\bn ?= ?(\d[\d,.eE+]{0,40})/i.exec(l.text);
+  if (!m) return;
+  const digits = m[1]!.replace(/[,)]+$/, "");
+  const n = /^\d{1,3}(?:,\d{3})*$|^\d+$/.test(digits) ? Number(digits.replace(/,/g, "")) : NaN;
+  if (Number.isSafeInteger(n) && n > 0 && n <= 100_000_000 && !Object.hasOwn(b.samples, meaning.metric.key)) b.samples[meaning.metric.key] = { n, line: l.line };
+  else if (!(Number.isSafeInteger(n) && n > 0 && n <= 100_000_000)) warn(b, "unreadable-value", { text: m[0], reason: "not a plausible sample size" }, l.line);
+}
+
+/**
+ * `GPT-3.5 Turbo: $0.50/1M Input, $1.50/1M Output → 月次$125`, `Mixtral 8x7B: 平均 2.1秒、95パーセンタイル
+ * 3.0秒`, `GPT-4o mini: MMLU 82.0%, HumanEval 87.2%`, `GPT-4o: $750 + $800 = $1,550/mo`.
+ */
+function readModelLine(b: Builder, state: LineState, l: TextLine, model: ModelData, parsed: Items, value: string, rest: Label | null = null): void {
+  const c: ClaimLine = { line: l.line, text: l.text, group: l.group, model: model.name };
+  if (readBreakdown(b, state.claims, c, parsed.items, normalizeText(value), model.name)) return;
+  const none = readLabel("");
+  // `## Pricing (USD per 1M tokens)` over `Codestral: input $0.20, output $0.60`: the heading's unit.
+  const hint = headingHint(l);
+  let prev: Item | null = null;
+  for (const raw of parsed.items) {
+    // `236B params total, 21B active`: a bare figure after one with a unit shares it.
+    const bare = raw.q.dimension === "number" && prev !== null && (prev.q.dimension === "params" || prev.q.dimension === "tokens");
+    const it: Item = bare ? { ...raw, q: { ...raw.q, dimension: prev!.q.dimension } } : { ...raw, q: withHint(raw.q, raw.q.dimension === "money" || raw.q.dimension === "number" ? hint : null) };
+    prev = it;
+    const q = it.q;
+    // A stated cost of the model: money a month with no denominator (`→ 月次$125`, `$93/mo`).
+    if (q.dimension === "money" && q.per === null && !q.signed && (q.period !== null || it.part > 0 || /月次|月額|monthly|\/mo/i.test(it.words))) {
+      readModelCost(b, state.claims, c, it, model.name, it.words);
+      continue;
+    }
+    if (q.signed) continue;
+    const restMeaning = rest ? b.registry.meaningOf(rest) : null;
+    const defs = rest && restMeaning && restMeaning.kind !== "unknown" ? metricsFor(b, restMeaning, rest, it) : metricsFor(b, { kind: "unknown" }, rest ?? none, it);
+    if (!Array.isArray(defs)) {
+      if (defs === "unresolved") warn(b, "unreadable-value", { text: it.raw.slice(0, 60), reason: "no side or statistic says which price or latency this is" }, l.line);
+      else if (q.dimension === "money" && q.per === "token") warn(b, "unreadable-value", { text: it.raw.slice(0, 60), reason: "a price with no side (input or output)" }, l.line);
+      else if (q.dimension === "duration") place(b, model, [b.registry.byKeyOf("latency_mean")!], q, l.line, l.text, `the line is ${model.name}'s; a latency with no statistic is the mean`);
+      continue;
+    }
+    const by = it.words.trim() ? `"${it.words.trim().slice(0, 30)}" names the metric` : it.side ? `a price per token, ${it.side} side` : it.stat ? `a latency, ${it.stat}` : "its unit names the metric";
+    place(b, model, defs, q, l.line, l.text, `the line is ${model.name}'s; ${by}`, { siblings: [q] });
+  }
+}
+
+/**
+ * `Brand safety: 3.1/5 → 3.8/5`: an old → new pair under a label the registry does not know, kept
+ * as a neutral metric. Not when its left side is already a figure of the new model (`vLLM: 2.1秒 →
+ * 1.4秒` lists options of one model, not a change between two).
+ */
+function readUnknownPair(b: Builder, l: TextLine, rawLabel: string, label: Label, parsed: Items): void {
+  if (parsed.arrows !== 1) return;
+  const x = parsed.items.find((i) => i.part === 0);
+  const y = parsed.items.find((i) => i.part === 1);
+  // Of one kind, or a bare number beside one with a unit (`0.93 → 88%`, which conform then judges).
+  if (!x || !y || label.text === "" || (x.q.dimension !== y.q.dimension && x.q.dimension !== "number" && y.q.dimension !== "number")) return;
+  const candidate = roleModel(b, "new");
+  const optionOfOne = Object.values(candidate.metrics).some((v) => Math.abs(v.value - x.q.value) < 1e-9 && !v.currency === !x.q.currency);
+  if (optionOfOne) return;
+  const def = unknownMetric(b, rawLabel, y.q);
+  const siblings = [x.q, y.q];
+  const okX = place(b, roleModel(b, "old"), [def], x.q, l.line, l.text, `label "${rawLabel.slice(0, 40)}" (not in the registry), old → new`, { siblings, hint: label.hint });
+  const okY = place(b, candidate, [def], y.q, l.line, l.text, `label "${rawLabel.slice(0, 40)}" (not in the registry), old → new`, { siblings, hint: label.hint });
+  if (okX && okY) stateChange(b, def.key, y.change, l.line);
+}

@@ -1,0 +1,154 @@
+/**
+ * Finding model names in text: the models a record already knows (by their full names, and by
+ * short forms that name one of them only: `4o mini`, `Sonnet`), and names that look like models
+ * (`Llama 3.1 405B`, `Command R+`, `o1-mini`) from a registry of model families.
+ */
+import { normalizeText } from "../quantity/text.js";
+import { withoutNotes } from "../registry/labels.js";
+
+/** Model families, as they begin a model's name. Data: one word per family. */
+export const FAMILIES: readonly string[] = [
+  "gpt", "chatgpt", "claude", "gemini", "gemma", "llama", "codellama", "mistral", "mixtral", "ministral", "codestral", "pixtral",
+  "magistral", "devstral", "qwen", "qwq", "phi", "deepseek", "command", "yi", "falcon", "grok", "jamba", "nemotron", "elyza", "swallow",
+  "dbrx", "granite", "palm", "titan", "nova", "ernie", "glm", "chatglm", "baichuan", "internlm", "starcoder", "llava", "olmo",
+  "solar", "stablelm", "mpt", "vicuna", "reka", "o1", "o3", "o4", "sonar", "kimi", "minimax", "hunyuan", "plamo", "sarashina", "tanuki",
+];
+
+/** Words that continue a model's name after its family. */
+const VARIANTS = [
+  "mini", "nano", "turbo", "pro", "flash", "lite", "haiku", "sonnet", "opus", "instruct", "chat", "large", "small", "medium",
+  "tiny", "plus", "max", "ultra", "vision", "vl", "coder", "nemo", "preview", "latest", "exp", "omni", "r", "jp", "japanese",
+  "reasoner", "thinking", "scout", "maverick",
+];
+
+/** Short forms of a known model that can stand for it alone when no other known model shares them. */
+const DISTINCTIVE = new Set(["sonnet", "haiku", "opus", "flash", "mini", "nano", "nemo", "mixtral", "codestral", "pixtral", "qwen", "llama", "gemma", "deepseek", "claude", "gemini", "phi", "mistral", "command"]);
+
+const TOKEN = String.raw`(?:\d+x\d+b|\d+(?:\.\d+)?[bmk]|\d+(?:\.\d+)*[a-z]?|v\d+(?:\.\d+)?|${VARIANTS.join("|")})\+?`;
+/** A family word, then one or more version, size or variant words: `Llama 3.1 70B Instruct`. */
+const DETECT = new RegExp(String.raw`(?<![a-z0-9])(?:${FAMILIES.join("|")})(?:[ \-_]?${TOKEN}(?![a-z0-9]))+`, "gi");
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+export interface NameSpan {
+  start: number;
+  end: number;
+  /** The known model's name, or the detected name as written. */
+  name: string;
+  known: boolean;
+}
+
+/**
+ * Finds known names first (longest first), then detected ones in what is left. `known` is the
+ * record's model names; short forms are derived from them here.
+ */
+export class ModelNames {
+  /** One pattern of every known form, longest first; the match's parts, joined, give the name. */
+  private pattern: RegExp | null = null;
+  private byKey = new Map<string, string>();
+  private names: string[] = [];
+
+  constructor(names: readonly string[]) {
+    for (const n of names) this.add(n);
+  }
+
+  add(name: string): void {
+    if (this.names.includes(name)) return;
+    this.names.push(name);
+    this.pattern = null;
+  }
+
+  list(): readonly string[] {
+    return this.names;
+  }
+
+  private build(): RegExp {
+    const forms: Array<{ form: string; name: string }> = [];
+    const counts = new Map<string, Set<string>>();
+    const note = (form: string, name: string) => {
+      const set = counts.get(form) ?? new Set();
+      set.add(name);
+      counts.set(form, set);
+    };
+    for (const name of this.names) {
+      const bare = normalizeText(withoutNotes(name)).toLowerCase().trim();
+      forms.push({ form: bare, name });
+      const parts = bare.split(/[\s\-_]+/).filter((p) => p !== "");
+      // `4o mini`, `3.5 Sonnet`: the name without its family word — not `7b` or `3.1 70b`, which are sizes.
+      const rest = parts.slice(1);
+      if (parts.length >= 2 && FAMILIES.includes(parts[0]!) && rest.some((p) => !/^(?:\d+(?:\.\d+)*|\d+(?:\.\d+)?[bmk]|\d+x\d+b)$/.test(p))) note(rest.join(" "), name);
+      for (const p of parts) if (DISTINCTIVE.has(p)) note(p, name);
+      // `GPT-3.5` for `GPT-3.5 Turbo`, `Llama 3.1` for `Llama 3.1 70B`: a leading part that names one.
+      for (let k = 2; k < parts.length; k++) if (FAMILIES.includes(parts[0]!)) note(parts.slice(0, k).join(" "), name);
+    }
+    for (const [form, owners] of counts) {
+      // A short form standing for two known models names neither; nor one that is a full name elsewhere.
+      if (owners.size === 1 && !forms.some((f) => f.form === form)) forms.push({ form, name: [...owners][0]! });
+    }
+    this.byKey.clear();
+    const bodies: string[] = [];
+    for (const { form, name } of forms.sort((a, b) => b.form.length - a.form.length)) {
+      const parts = form.split(/[\s\-_]+/).filter((p) => p !== "");
+      const key = parts.join("");
+      if (key.length < 2 || this.byKey.has(key)) continue;
+      this.byKey.set(key, name);
+      bodies.push(parts.map(escape).join(String.raw`[\s\-_]?`));
+    }
+    const body = bodies.length ? bodies.join("|") : "(?!)";
+    return new RegExp(String.raw`(?<![a-z0-9])(?:${body})(?![a-z0-9])`, "g");
+  }
+
+  /** Spans of model names in `text` (normalised), in order, not overlapping. */
+  find(text: string): NameSpan[] {
+    const spans: NameSpan[] = [];
+    const re = (this.pattern ??= this.build());
+    const lower = text.toLowerCase();
+    re.lastIndex = 0;
+    for (let m = re.exec(lower); m; m = re.exec(lower)) {
+      const start = m.index;
+      let end = start + m[0].length;
+      const name = this.byKey.get(m[0].replace(/[\s\-_]/g, ""));
+      if (name === undefined) continue;
+      // `Mixtral 8x7B MoE`, `GPT-4o (API)`: a suffix that does not make another model.
+      const suffix = /^[\s-](?:moe|instruct|chat|api|model|base|it)(?![a-z0-9])/.exec(lower.slice(end, end + 10));
+      if (suffix) end += suffix[0].length;
+      spans.push({ start, end, name, known: true });
+      re.lastIndex = end;
+    }
+    DETECT.lastIndex = 0;
+    for (let m = DETECT.exec(text); m; m = DETECT.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const name = text.slice(start, end).trim();
+      const inside = spans.filter((x) => start < x.end && end > x.start);
+      // `Mistral Large` is not `Mistral Small` by its short form `Mistral`: a longer name
+      // detected around a known one's short form is another model.
+      const longer = inside.length > 0 && inside.every((x) => x.start >= start && x.end <= end && x.end - x.start < end - start && !sameName(x.name, name));
+      if (inside.length === 0) spans.push({ start, end, name, known: false });
+      else if (longer) {
+        for (const x of inside) spans.splice(spans.indexOf(x), 1);
+        spans.push({ start, end, name, known: false });
+      }
+    }
+    return spans.sort((a, b) => a.start - b.start);
+  }
+}
+
+const fold = (s: string) => s.toLowerCase().replace(/[\s\-_.]/g, "");
+
+/** Whether a detected name is a known one written another way (`GPT-4o-mini` for `GPT-4o mini`). */
+function sameName(known: string, detected: string): boolean {
+  const k = fold(withoutNotes(known));
+  const d = fold(detected);
+  return k === d || k.startsWith(d) || d.startsWith(k);
+}
+
+/** Whether a whole text (a table header, a line's label) is a model name, and which. */
+export function nameOf(names: ModelNames, text: string): NameSpan | null {
+  const t = normalizeText(withoutNotes(text)).trim();
+  if (t === "") return null;
+  const spans = names.find(t);
+  if (spans.length !== 1) return null;
+  const s = spans[0]!;
+  return s.start === 0 && s.end >= t.replace(/[\s:：]+$/, "").length ? s : null;
+}

@@ -1,0 +1,32 @@
+/** What a record's readers share while they walk it: the claim memory and the token reader. */
+import { scan, type ModelSpans } from "../quantity/scan.js";
+import type { Builder } from "./builder.js";
+import { claimMemory, type ClaimMemory } from "./claims.js";
+import { itemsOf, type Items } from "./items.js";
+
+export interface LineState {
+  claims: ClaimMemory;
+}
+
+export function lineState(): LineState {
+  return { claims: claimMemory() };
+}
+
+function spans(b: Builder, text: string): ModelSpans {
+  return b.names.find(text).map((s) => [s.start, s.end, s.name] as const);
+}
+
+/**
+ * A text's figures and the words around them, with the record's model names kept whole. Readers
+ * ask for the same cell or line more than once; within a record the answer is kept (until a new
+ * model name could change it).
+ */
+export function tokensOf(b: Builder, text: string, options: { notes?: boolean } = {}): Items {
+  const key = `${b.names.list().length}${options.notes ? "n" : ""}\u0000${text}`;
+  const hit = b.scanned.get(key);
+  if (hit) return hit;
+  const items = itemsOf(scan(text, b.grammar, spans(b, text)), text, options);
+  if (b.scanned.size > 4096) b.scanned.clear();
+  b.scanned.set(key, items);
+  return items;
+}
