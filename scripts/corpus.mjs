@@ -7,8 +7,9 @@ import { join, resolve } from "node:path";
 import { compareRecord, summarise } from "./corpus-compare.mjs";
 
 const lib = await import(new URL("../dist/index.js", import.meta.url).href);
-const dir = resolve(process.argv[2] ?? "fixtures/corpus");
-const verbose = process.argv.includes("--verbose");
+const args = process.argv.slice(2);
+const verbose = args.includes("--verbose");
+const dir = resolve(args.find((a) => !a.startsWith("--")) ?? "fixtures/corpus");
 const files = readdirSync(dir).filter((f) => f.endsWith(".expected.json")).sort();
 const all = [];
 const rows = [];

@@ -75,7 +75,7 @@ export type CountUnit = "token" | "image" | "request" | "page" | "audio_minute" 
 
 export const COUNT_NOUN = wordTable<CountUnit>([
   ["tokens", "token"], ["token", "token"], ["tok", "token"], ["toks", "token"], ["mtok", "token"], ["トークン", "token"],
-  ["images", "image"], ["image", "image"], ["画像", "image"], ["枚", "image"], ["pictures", "image"],
+  ["images", "image"], ["image", "image"], ["画像", "image"], ["pictures", "image"],
   ["requests", "request"], ["request", "request"], ["req", "request"], ["reqs", "request"], ["calls", "request"], ["call", "request"],
   ["api calls", "request"], ["api call", "request"], ["queries", "request"], ["query", "request"], ["リクエスト", "request"], ["クエリ", "request"], ["呼び出し", "request"],
   ["pages", "page"], ["page", "page"], ["ページ", "page"],
@@ -87,6 +87,8 @@ export const COUNT_NOUN = wordTable<CountUnit>([
   ["gpu-hours", "gpu_hour"], ["gpu-hour", "gpu_hour"], ["gpu hours", "gpu_hour"], ["gpu hour", "gpu_hour"], ["gpu時間", "gpu_hour"],
   ["items", "item"], ["item", "item"], ["cases", "item"], ["case", "item"], ["prompts", "item"], ["prompt", "item"], ["tests", "item"],
   ["test cases", "item"], ["questions", "item"], ["samples", "item"], ["tasks", "item"], ["件", "item"], ["個", "item"], ["問", "item"],
+  // 枚 counts anything flat (GPUs, sheets, images): what it counts is said beside it (`40,000 枚の画像`).
+  ["枚", "item"],
   ["attempts", "attempt"], ["attempt", "attempt"], ["tries", "attempt"], ["try", "attempt"], ["試行", "attempt"],
   ["retries", "retry"], ["retry", "retry"], ["リトライ", "retry"],
   ["回", "time"], ["times", "time"],
@@ -138,12 +140,15 @@ export const BEFORE_FIGURE = wordTable<Approx>([
   ["最低", "min"], ["最小", "min"],
   ["<=", "max"], ["≤", "max"], ["<", "max"], ["under", "max"], ["below", "max"], ["less than", "max"], ["at most", "max"], ["up to", "max"],
   ["最大", "max"], ["最高", "max"],
+  // A figure a result is held against (`meets the 12 s driver`, `within 2 s`) is a bound, not a measurement.
+  ["within", "max"], ["meets the", "max"], ["meet the", "max"], ["meeting the", "max"], ["met the", "max"],
+  ["misses the", "max"], ["missed the", "max"], ["miss the", "max"], ["inside the", "max"], ["under the", "max"],
 ]);
 export const AFTER_FIGURE = wordTable<Approx>([
   ["程度", "approx"], ["前後", "approx"], ["くらい", "approx"], ["ぐらい", "approx"], ["ほど", "approx"], ["強", "approx"], ["弱", "approx"],
   ["or so", "approx"], ["ish", "approx"], ["-ish", "approx"],
   ["以上", "min"], ["超え", "min"], ["超", "min"], ["or more", "min"], ["and up", "min"], ["+", "min"],
-  ["以下", "max"], ["未満", "max"], ["or less", "max"], ["or fewer", "max"],
+  ["以下", "max"], ["未満", "max"], ["以内", "max"], ["or less", "max"], ["or fewer", "max"],
 ]);
 
 export type Stat = "mean" | "p50" | "p90" | "p95" | "p99";

@@ -129,6 +129,12 @@ const readPrefixes: Reader = (text, pos, d) => {
       if (text[p] === ":") p++;
       continue;
     }
+    // `月 $7,900`, `年 360万円`: a lone 月 or 年 right before an amount of money, not after a date's digits.
+    if (d.period === null && !isDigit(text[at - 1]) && barePeriodAt(text, at)) {
+      d.period = text[at] === "月" ? "month" : "year";
+      p = at + 1;
+      continue;
+    }
     break;
   }
   return p;
@@ -477,6 +483,8 @@ function readPeriodAfter(text: string, pos: number, d: Draft): number {
   return pos;
 }
 
+const tidy = (x: number) => (x === 0 ? 0 : Number(x.toPrecision(15)));
+
 function finish(text: string, start: number, end: number, d: Draft): Quantity | QuantityRefusal {
   if (d.currency !== null && typeof d.currency === "object") {
     return { refuse: `the currency ${d.currency.unknown} is not one migrate-eval reads (USD, JPY, EUR)`, start, end };
@@ -514,6 +522,10 @@ function finish(text: string, start: number, end: number, d: Draft): Quantity | 
     if (!(fraction.n > 0)) return { refuse: "a fraction over zero", start, end };
     value = fraction.k / fraction.n;
   }
+  // Fifteen significant digits: `4.1B` is 4,100,000,000, not 4,099,999,999.9999995.
+  value = tidy(value);
+  step = tidy(step);
+  if (high !== null) high = tidy(high);
   const range: [number, number] | null = high === null ? null : [Math.min(value, high), Math.max(value, high)];
   return {
     value: range ? range[0] : value,
@@ -598,6 +610,11 @@ export function readQuantity(text: string, at: number, ctx: GrammarContext): Qua
       p = side.end;
       const tokens = COUNT_NOUN(text, skipSpaces(text, p, 1));
       if (tokens?.value === "token") p = tokens.end;
+      // `$4.00 out per 1M`: the denominator after the side.
+      if (d.per === null) {
+        const per = readPer(text, p, d, ctx);
+        if (typeof per === "number") p = per;
+      }
     }
   }
   p = readPeriodAfter(text, p, d);
@@ -628,10 +645,17 @@ const PREFIX_TABLES = [BEFORE_FIGURE, STAT, PERIOD_WORD, CURRENCY_BEFORE];
 const PREFIX_FIRSTS = new Set<string>();
 for (const t of PREFIX_TABLES) for (const c of t.firsts) PREFIX_FIRSTS.add(c);
 
+/** `月 $7,900`: a lone 月 or 年 before an amount of money, where a figure starts inside Japanese words. */
+export function barePeriodAt(text: string, at: number): boolean {
+  const c = text[at];
+  return (c === "月" || c === "年") && CURRENCY_BEFORE(text, skipSpaces(text, at + 1)) !== null;
+}
+
 export function mayStartQuantity(text: string, at: number): boolean {
   const c = text[at]!;
   if ((c >= "0" && c <= "9") || SIGNS.has(c)) return true;
   if (!PREFIX_FIRSTS.has(c) && !PREFIX_FIRSTS.has(c.toLowerCase()) && c !== "b" && c !== "B") return false;
+  if (barePeriodAt(text, at)) return true;
   return BEFORE_FIGURE(text, at) !== null || STAT(text, at) !== null || PERIOD_WORD(text, at) !== null || CURRENCY_BEFORE(text, at) !== null || (text.startsWith("between ", at));
 }
 

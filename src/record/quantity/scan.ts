@@ -4,7 +4,7 @@
  * versions, URLs and code spans are recognised first and kept whole, so the digits in
  * `Llama 3.1 70B` or `2024-10-14` are never read as figures.
  */
-import { mayStartQuantity, readQuantity, isRefusal, type GrammarContext, type Quantity } from "./quantity.js";
+import { barePeriodAt, mayStartQuantity, readQuantity, isRefusal, type GrammarContext, type Quantity } from "./quantity.js";
 
 export type Token =
   | { kind: "figure"; q: Quantity; start: number; end: number }
@@ -161,7 +161,7 @@ function scanRange(text: string, from: number, to: number, ctx: GrammarContext, 
       while (j < to && (isWordChar(text[j]) || ((text[j] === "-" || text[j] === ".") && isWordChar(text[j + 1])))) j++;
     } else if (isCjk(c)) {
       // A run of Japanese stops where a figure could start (`平均1.5秒`).
-      while (j < to && isCjk(text[j])) j++;
+      while (j < to && isCjk(text[j]) && !barePeriodAt(text, j)) j++;
     }
     tokens.push({ kind: "word", text: text.slice(i, j), start: i, end: j });
     i = j;

@@ -7,6 +7,8 @@
  */
 import type { Quantity } from "../quantity/quantity.js";
 import { normalizeText } from "../quantity/text.js";
+import { readLabel } from "../registry/labels.js";
+import { PER_LABEL } from "../registry/words.js";
 import { addClaim, findModel, roleModel, type Builder } from "./builder.js";
 import type { Item } from "./items.js";
 import type { Claim } from "../schema.js";
@@ -17,8 +19,8 @@ export type Basis = NonNullable<Claim["basis"]>;
 const RETRY = /実質|リトライ|再試行|試行|retr(?:y|ies)|re-?asks?|attempts?|effective|retry-adjusted/i;
 const ANNUAL = /年間|年額|\/年|annual|yearly|per year|a year|\/yr/i;
 const SAVING = /saving|savings|\bcut\b|cheaper|reduc|\bless\b|\blower\b|down|削減|安く|安い|節約|低減|減少|減/i;
-const RISE = /increase|more expensive|pricier|\bup\b|\bhigher\b|\bmore\b|増|高く|高い|上昇/i;
-const SELF_HOSTED = /self-?host|セルフホスト|オンプレ|on-?prem|自社ホスト|自前/i;
+const RISE = /increase|more expensive|more costly|costs? more|pricier|\bup\b|\bhigher\b|増|高く|高い|上昇/i;
+export const SELF_HOSTED = /self-?host|セルフホスト|オンプレ|on-?prem|自社ホスト|自前/i;
 const UNITS = String.raw`(?:\d[\d,.]*\s?[kmb]?\s+)?(?:request|call|query|ticket|conversation|chat|document|doc|page|image|user|seat|message|session|review|task|item|issue|email)s?`;
 const COST = String.raw`(?:cost|costs|price|spend|bill|expense|コスト|費用|単価|料金)`;
 /** A cost per request, ticket, conversation …: `cost per request`, `per-request cost`, `1リクエストあたりのコスト`. */
@@ -26,8 +28,11 @@ const PER_UNIT = new RegExp(
   String.raw`\b${COST}\s+per[\s-]+${UNITS}\b|\bper[\s-]+${UNITS}\s+${COST}\b|\b${COST}\s*\/\s*${UNITS}\b|(?:1|一)?(?:リクエスト|件|回|チケット|会話|文書|ページ|画像|ユーザー|タスク|問い合わせ)(?:あたり|当たり|単位)の?${COST}|${COST}[（(]?(?:1|一)?(?:リクエスト|件|回|チケット|会話|文書|ページ|画像|ユーザー|タスク)(?:あたり|当たり)`,
   "i",
 );
+/** A cost per unit by its label's words too: `Per conversation it's roughly $0.0009 → $0.0003`. */
+const perUnit = (text: string) => PER_UNIT.test(text) || (PER_LABEL.test(text.toLowerCase()) && !/(?:attempts?|tries|retries|calls)\s+(?:per|each|every)\b/i.test(text));
 const VERSUS = /(?:\bvs\.?|\bversus|compared (?:to|with)|relative to|against|than)\s*/i;
-const OLD_WORDS = /旧モデル|現行|移行前|old model|current model|baseline|today|現在/i;
+/** Words for the old model after `vs`: the registry's role words. */
+const isOld = (text: string) => readLabel(text).role === "old";
 
 export interface ClaimLine {
   line: number;
@@ -54,7 +59,8 @@ const pct = (q: Quantity) => q.dimension === "percent";
 /** A figure with a period was put per month by the grammar; one without reads as its words say. */
 function basisOf(text: string, q: Quantity | null): Basis {
   if (RETRY.test(text)) return "retry_adjusted";
-  if (q && q.period === null && ANNUAL.test(text)) return "annual";
+  // A change in percent is the same a month and a year.
+  if (q && q.period === null && q.dimension !== "percent" && ANNUAL.test(text)) return "annual";
   return "monthly";
 }
 
@@ -66,23 +72,27 @@ function versusOf(b: Builder, text: string): string | null {
     const after = t.slice(at.index + at[0].length);
     const spans = b.names.find(after);
     if (spans[0] && spans[0].start <= 12) return spans[0].name;
-    if (OLD_WORDS.test(after.slice(0, 20))) return b.oldModel;
+    if (isOld(after.slice(0, 20).split(/[:：,、;)）]/)[0]!)) return b.oldModel;
     const word = /^[A-Za-z][\w.\- ]{1,30}?(?=[,、)）;:]|$)/.exec(after);
     return word ? word[0].trim() : "(unnamed)";
   }
   const hi = /(\S{1,40}?)比/.exec(t);
   if (hi) {
-    if (OLD_WORDS.test(hi[1]!)) return b.oldModel;
+    if (isOld(hi[1]!)) return b.oldModel;
     const spans = b.names.find(hi[1]!);
     if (spans.length) return spans[spans.length - 1]!.name;
   }
   return null;
 }
 
-function signed(q: Quantity, text: string): number {
+/** The stated change with its sign: written, or said by a word of saving or of rise; null when both are said. */
+function signed(q: Quantity, text: string): number | null {
   if (q.signed) return q.value;
-  if (SAVING.test(text) && !RISE.test(text)) return -Math.abs(q.value);
-  if (RISE.test(text)) return Math.abs(q.value);
+  const saving = SAVING.test(text);
+  const rise = RISE.test(text);
+  if (saving && rise) return null;
+  if (saving) return -Math.abs(q.value);
+  if (rise) return Math.abs(q.value);
   return q.value;
 }
 
@@ -91,7 +101,7 @@ function unitOf(q: Quantity): Claim["unit"] {
   return q.currency === "JPY" ? "jpy" : q.currency === "EUR" ? "eur" : "usd";
 }
 
-function unchecked(b: Builder, c: ClaimLine, q: Quantity, text: string, reason: string): void {
+export function unchecked(b: Builder, c: ClaimLine, q: Quantity, text: string, reason: string): void {
   addClaim(b, { kind: "unchecked", subject: null, basis: null, text: text.slice(0, 60), value: q.value, unit: unitOf(q), step: q.step, terms: null, reason, line: c.line });
 }
 
@@ -106,21 +116,24 @@ export function noteCost(mem: ClaimMemory, group: number, model: string): void {
  * Stated cost changes among `items` (figures in money or %). `scope` is the text the qualifiers
  * are read from: the line's label and the words of each item.
  */
-export function readCostChanges(b: Builder, mem: ClaimMemory, c: ClaimLine, items: readonly Item[], scope: string): boolean {
+export function readCostChanges(b: Builder, mem: ClaimMemory, c: ClaimLine, items: readonly Item[], scope: string, against: string | null = null): boolean {
   const figures = items.filter((i) => (money(i.q) || pct(i.q)) && i.q.range === null && i.q.bound === null);
   if (figures.length === 0) return false;
   const context = `${scope} ${c.text}`;
-  const named = versusOf(b, c.text);
-  if (named) mem.versus.set(c.group, named);
+  const named = against ?? versusOf(b, c.text);
+  if (named && !against) mem.versus.set(c.group, named);
   const versus = named ?? mem.versus.get(c.group) ?? null;
+  // `−$751.50 a month (−68%), roughly $9,000 a year`: an unsigned restatement takes the sign before it.
+  let sign: number | null = null;
   for (const it of figures) {
     const q = it.q;
     const text = it.raw;
+    if (q.signed) sign = Math.sign(q.value);
     if (SELF_HOSTED.test(context)) {
       unchecked(b, c, q, text, "a saving after self-hosting: the tool compares API costs");
       continue;
     }
-    if (PER_UNIT.test(context) || q.per !== null) {
+    if (perUnit(context) || q.per !== null) {
       unchecked(b, c, q, text, "a cost per request, ticket or other unit, not the monthly cost");
       continue;
     }
@@ -136,9 +149,14 @@ export function readCostChanges(b: Builder, mem: ClaimMemory, c: ClaimLine, item
       continue;
     }
     const words = `${it.words} ${scope}`;
+    const value = !q.signed && sign !== null && !SAVING.test(words) && !RISE.test(words) ? sign * Math.abs(q.value) : signed(q, words);
+    if (value === null) {
+      unchecked(b, c, q, text, "the line speaks of both a saving and a rise: the sign of the change is not said");
+      continue;
+    }
     addClaim(b, {
       kind: "cost_change", subject, basis: basisOf(context, q), text,
-      value: signed(q, words), unit: unitOf(q), step: claimStep(q.step, q.approx, q.value), terms: null,
+      value, unit: unitOf(q), step: claimStep(q.step, q.approx, q.value), terms: null,
       ...(assumed ? { assumedBaseline: true } : {}), line: c.line,
     });
   }
@@ -146,22 +164,46 @@ export function readCostChanges(b: Builder, mem: ClaimMemory, c: ClaimLine, item
 }
 
 /**
- * `$20 + $10 = $30`, `$912.5 + $730 + $140 = $1,782.5`: a model's monthly cost as the sum of its
- * input, output (and other) costs.
+ * `$20 + $10 = $30`, `$912.5 + $730 + $140 = $1,782.5`, `99 × $10 + 3.9 × $30 = $1,107 a month`: a
+ * model's monthly cost as the sum of its input, output (and other) costs, each term money or a
+ * number times money.
  */
 export function readBreakdown(b: Builder, mem: ClaimMemory, c: ClaimLine, items: readonly Item[], text: string, model: string): boolean {
-  // Read from the figures, not by a pattern over the text: money terms joined by `+`, then `=`.
+  // Read from the figures, not by a pattern over the text: terms joined by `+`, then `=`, then money.
   const eq = text.indexOf("=");
   if (eq === -1) return false;
-  const monies = items.filter((i) => money(i.q));
-  const terms = monies.filter((i) => i.end <= eq);
-  const total = monies.find((i) => i.start > eq);
-  if (terms.length < 2 || !total || text.slice(terms[terms.length - 1]!.end, eq).trim() !== "" || text.slice(eq + 1, total.start).trim() !== "") return false;
-  for (let k = 1; k < terms.length; k++) if (text.slice(terms[k - 1]!.end, terms[k]!.start).trim() !== "+") return false;
-  const used = [...terms, total];
+  const before = items.filter((i) => i.end <= eq);
+  const total = items.find((i) => i.start > eq);
+  if (!total || !money(total.q) || text.slice(eq + 1, total.start).trim() !== "") return false;
+  const terms: Array<{ value: number; step: number; start: number; end: number }> = [];
+  // `+` between terms, or a `+` the grammar read as the sign of the number that starts a term.
+  const joined = (from: number, it: Item) => {
+    const gap = text.slice(from, it.start).trim();
+    return gap === "+" || (gap === "" && /^[+＋]/.test(it.raw));
+  };
+  for (let k = 0; k < before.length; k++) {
+    const it = before[k]!;
+    const next = before[k + 1];
+    const from = terms.length ? terms[terms.length - 1]!.end : null;
+    if (from !== null && !joined(from, it)) return false;
+    if (money(it.q) && !it.q.signed) {
+      terms.push({ value: it.q.value, step: it.q.step, start: it.start, end: it.end });
+      continue;
+    }
+    // `99 × $10`: a count of millions of tokens times a price.
+    if (it.q.dimension === "number" && next && money(next.q) && /^[×x*✕]$/i.test(text.slice(it.end, next.start).trim())) {
+      const n = Math.abs(it.q.value);
+      // Its factors are as written, so their product is exact: the sum is checked to the total's rounding.
+      terms.push({ value: n * next.q.value, step: 0, start: it.start, end: next.end });
+      k++;
+      continue;
+    }
+    return false;
+  }
+  if (terms.length < 2 || text.slice(terms[terms.length - 1]!.end, eq).trim() !== "") return false;
   addClaim(b, {
     kind: "cost_breakdown", subject: model, basis: basisOf(text, total.q), text: text.slice(terms[0]!.start, total.end).trim(),
-    value: total.q.value, unit: unitOf(total.q), step: Math.max(...used.map((i) => i.q.step)), terms: terms.map((t) => t.q.value), line: c.line,
+    value: total.q.value, unit: unitOf(total.q), step: Math.max(total.q.step, ...terms.map((t) => t.step)), terms: terms.map((t) => t.value), line: c.line,
   });
   noteCost(mem, c.group, model);
   return true;
@@ -185,7 +227,7 @@ export function readModelCost(b: Builder, mem: ClaimMemory, c: ClaimLine, it: It
  * model's costs, then any change stated beside them.
  */
 export function readCostPair(b: Builder, mem: ClaimMemory, c: ClaimLine, before: Item, after: Item, scope: string, changes: readonly Item[]): void {
-  if (SELF_HOSTED.test(`${scope} ${c.text}`) || PER_UNIT.test(`${scope} ${c.text}`) || before.q.per !== null || after.q.per !== null) {
+  if (SELF_HOSTED.test(`${scope} ${c.text}`) || perUnit(`${scope} ${c.text}`) || before.q.per !== null || after.q.per !== null) {
     unchecked(b, c, after.q, `${before.raw} → ${after.raw}`, "a cost per unit or after self-hosting, not the API cost a month");
     return;
   }
@@ -193,5 +235,8 @@ export function readCostPair(b: Builder, mem: ClaimMemory, c: ClaimLine, before:
   const shared = (q: Quantity): Quantity => (q.period === null && period ? { ...q, period } : q);
   readModelCost(b, mem, c, { ...before, q: shared(before.q) }, roleModel(b, "old").name, scope);
   readModelCost(b, mem, c, { ...after, q: shared(after.q) }, roleModel(b, "new").name, scope);
-  if (changes.length) readCostChanges(b, mem, c, changes, scope);
+  // A change stated beside the pair is the pair's: old → new — also one in a note (`$46 (−88.5%)`).
+  const note = after.change && !changes.some((x) => x.q === after.change!.q) ? [{ ...after, q: after.change.q, raw: after.change.text, change: null }] : [];
+  const all = [...changes, ...note];
+  if (all.length) readCostChanges(b, mem, c, all, scope, roleModel(b, "old").name);
 }

@@ -48,6 +48,19 @@ export function withHint(q: Quantity, hint: Quantity | null): Quantity {
   return q;
 }
 
+const HINT_KINDS: Readonly<Record<string, readonly MetricDef["kind"][]>> = {
+  percent: ["percent"], money: ["price", "unit_price", "money"], duration: ["seconds"], tokens: ["tokens"], params: ["params"],
+};
+
+/**
+ * Whether a table's or heading's unit can be the unit of a metric: under `ベンチマーク (%)` an
+ * `MT-Bench` row is still a score of 10, not a percentage.
+ */
+export function hintSuits(def: MetricDef, hint: Quantity): boolean {
+  const kinds = HINT_KINDS[hint.dimension];
+  return kinds === undefined || kinds.includes(def.kind);
+}
+
 /** The unit a metric of the registry, or an unknown one, is reported in. */
 export function unitOf(def: MetricDef, currency: Currency | null): string {
   const cur = (currency ?? "USD").toLowerCase();

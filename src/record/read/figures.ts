@@ -27,11 +27,15 @@ export function resolveFamily(reg: Registry, family: "price" | "latency", side: 
  * the item's side or statistic (then the label's), or — for a label that names nothing — what the
  * item's own words name.
  */
+const ACTIVE = /\bactive\b|アクティブ/i;
+
 export function metricsFor(b: Builder, meaning: Meaning, label: Label, it: Item): MetricDef[] | "unknown" | "unresolved" {
   const side = it.side ?? (label.sides.length === 1 ? label.sides[0]! : null);
   const stat = it.stat ?? (label.stats.length === 1 ? label.stats[0]! : null);
   if (meaning.kind === "metric") {
     const m = meaning.metric;
+    // `Parameters: 671B total, 37B active`: the active part by its own word.
+    if (m.key === "params_total" && ACTIVE.test(it.words)) return [b.registry.byKeyOf("params_active") ?? m];
     // `平均 1.5秒` under `推論速度`: a latency metric picked by the figure's own statistic.
     if (m.family === "latency" && it.stat) return resolveFamily(b.registry, "latency", null, it.stat);
     return [m];
@@ -57,7 +61,7 @@ export function metricsFor(b: Builder, meaning: Meaning, label: Label, it: Item)
     if (unitPrice) return [unitPrice];
   }
   // `46.7B parameters`: a parameter count is a model's size, or its active part when it says so.
-  if (it.q.dimension === "params") return [b.registry.byKeyOf(/\bactive\b|アクティブ/i.test(it.words) ? "params_active" : "params_total")!];
+  if (it.q.dimension === "params") return [b.registry.byKeyOf(ACTIVE.test(it.words) ? "params_active" : "params_total")!];
   return "unknown";
 }
 

@@ -29,6 +29,8 @@ export interface Item {
   change: { q: Quantity; text: string } | null;
   /** Index of the arrow-separated part the item is in (0 before the first arrow). */
   part: number;
+  /** How many `=` come before the item: the terms of a sum and its total are told apart. */
+  eq: number;
 }
 
 export interface Items {
@@ -67,6 +69,7 @@ export function itemsOf(tokens: readonly Token[], text: string, options: { notes
   const refused: Items["refused"] = [];
   const models: string[] = [];
   let part = 0;
+  let eq = 0;
   let arrows = 0;
   let segment: Token[] = [];
   const words: string[] = [];
@@ -98,6 +101,7 @@ export function itemsOf(tokens: readonly Token[], text: string, options: { notes
         models,
         change,
         part,
+        eq,
       });
     });
     segment = [];
@@ -114,6 +118,7 @@ export function itemsOf(tokens: readonly Token[], text: string, options: { notes
     }
     if (t.kind === "sep" || (t.kind === "word" && SEP_WORDS.has(t.text.toLowerCase()))) {
       flush();
+      if (t.text === "=") eq++;
       continue;
     }
     // In a sentence, a note holds figures of its own: `（IFEval 88.0%）`. A note right after a figure
@@ -164,7 +169,7 @@ function adjacentSide(segment: readonly Token[], figIdx: number, hasChange: bool
 const BOTH = /とも|両方|共通|同額|同じ|\bsame\b|\bboth\b|\beach\b|\balike\b/i;
 
 /** The side words around a figure name: one side, or both (`入力・出力とも`, `input and output`). */
-function sideOfWords(words: string): Side | null {
+export function sideOfWords(words: string): Side | null {
   const sides = readLabel(words).sides;
   if (sides.length === 1) return sides[0]!;
   if (sides.length === 2 && sides.includes("input") && sides.includes("output") && BOTH.test(words)) return "both";
@@ -177,7 +182,8 @@ function firstOf<T>(xs: readonly T[]): T | null {
 
 /**
  * What the last item says and the others leave out: a period (`300M in / 80M out per month`), a
- * per-token denominator (`$3 / $15 per 1M`), a currency (`$3 / 15 per 1M`).
+ * per-token denominator (`$3 / $15 per 1M`), a currency (`$3 / 15 per 1M`). Not across `=`: in
+ * `99 × $10 + 3.9 × $30 = $1,107 a month` the period is the total's alone.
  */
 function shareQualifiers(items: Item[]): void {
   const withPeriod = items.find((i) => i.q.period !== null) ?? items.find((i) => i.label.period !== null);
@@ -185,7 +191,7 @@ function shareQualifiers(items: Item[]): void {
   const perToken = items.find((i) => i.q.dimension === "money" && i.q.per === "token" && i.q.perSize !== null);
   const scale = perToken ? 1e6 / perToken.q.perSize! : 1;
   for (const it of items) {
-    if (period && it.q.period === null && (it.q.dimension === "tokens" || it.q.dimension === "money" || it.q.dimension === "count" || it.q.dimension === "number")) {
+    if (period && it.eq === withPeriod!.eq && it.q.period === null && (it.q.dimension === "tokens" || it.q.dimension === "money" || it.q.dimension === "count" || it.q.dimension === "number")) {
       const f = PER_MONTH[period];
       it.q = { ...it.q, period, value: it.q.value * f, step: it.q.step * f, range: it.q.range ? [it.q.range[0] * f, it.q.range[1] * f] : null, steps: [...it.q.steps, ...(f !== 1 ? [`per ${period} → per month (×${Number(f.toPrecision(6))})`] : [])] };
     }

@@ -7,18 +7,18 @@ import type { TextLine } from "../blocks.js";
 import { normalizeText } from "../quantity/text.js";
 import { readLabel, withoutNotes, type Label, type Meaning } from "../registry/labels.js";
 import type { ModelData } from "../schema.js";
-import { modelFor, roleModel, warn, type Builder } from "./builder.js";
-import { readBreakdown, readCostChanges, readCostPair, readModelCost, type ClaimLine } from "./claims.js";
+import { findModel, modelFor, roleModel, warn, type Builder } from "./builder.js";
+import { readBreakdown, readCostChanges, readCostPair, readModelCost, unchecked, type ClaimLine } from "./claims.js";
 import { contextModel } from "./context.js";
 import { isRetries, itemModel, metricsFor, place, stateChange, unknownMetric } from "./figures.js";
-import type { Item, Items } from "./items.js";
+import { sideOfWords, type Item, type Items } from "./items.js";
 import { nameOf } from "./model-names.js";
-import { headingMetric, readProse } from "./prose.js";
+import { headingMeaning, headingMetric, readProse, worksAsIs } from "./prose.js";
 import { readSelfHost } from "./self-host.js";
 import { readUsage } from "./usage.js";
 import { tokensOf, type LineState } from "./state.js";
 import { conform, withHint } from "./conform.js";
-import { isRefusal, readQuantity } from "../quantity/quantity.js";
+import { isRefusal, readQuantity, type Quantity } from "../quantity/quantity.js";
 
 /** `label: value`: the first colon outside brackets, in the first 100 characters, not in `10:30`. */
 export function splitLabel(text: string): { label: string; value: string; at: number } | null {
@@ -38,6 +38,18 @@ export function splitLabel(text: string): { label: string; value: string; at: nu
   return null;
 }
 
+/**
+ * `**Claude 3 Haiku** — input $0.25, output $1.25`: a short label before a spaced dash, when no
+ * colon is written. The label is a few words and holds no figure.
+ */
+function dashLabel(text: string): { label: string; value: string; at: number } | null {
+  const m = /^\s*(?:[-*+]\s+)?([^:：—–$¥€]{2,60}?)\s+[—–]\s+(?=\S)/.exec(text);
+  if (!m) return null;
+  const label = m[1]!.replace(/\*+/g, "").trim();
+  if (label === "" || label.split(/\s+/).length > 6) return null;
+  return { label, value: text.slice(m[0].length), at: m[0].length };
+}
+
 const PERIOD_ONLY = /^(?:月次|月額|月間|年間|年額|monthly|per month|annual|annually|yearly|per year|year|month|月|年)$/i;
 const RETRY_LABEL = /retry[- ]adjusted|^effective|実質|リトライ込み|リトライ込|再試行込み/i;
 
@@ -46,10 +58,21 @@ const RETRY_LABEL = /retry[- ]adjusted|^effective|実質|リトライ込み|リ�
  * 71% → 79%` — a few words before the first figure that name something the registry knows.
  */
 function implicitLabel(b: Builder, text: string): { label: string; value: string; at: number } | null {
-  const m = /^([^\d$¥€£+\-−~約≈(（:：。.!?]{1,30}?)\s*(?=[\d$¥€£+\-−~約≈])/.exec(text);
-  if (!m) return null;
+  // An abbreviation's point (`halluc. rate 6.1%`, `avg. latency`) does not end the label.
+  const m = /^((?:[^\d$¥€£+\-−~約≈(（:：。.!?]|\.(?=\s)){1,30}?)\s*(?=[\d$¥€£]|[+\-−~約≈]\s?[\d$¥€£])/.exec(text);
+  // Not inside a word: `FY2026`, `H100`.
+  if (!m || /[A-Za-z]/.test(text[m[0].length - 1] ?? "")) return null;
   const words = m[1]!.trim();
   if (words === "" || words.split(/\s+/).length > 5 || /[、,;]/.test(words)) return null;
+  // `halluc. rate mixtral 6.1% small3 0.052`: the label ends where the first model's figures begin.
+  const named = b.names.find(normalizeText(words))[0];
+  if (named && named.start > 0 && normalizeText(words).length === words.length) {
+    const cut = words.slice(0, named.start).trim();
+    if (cut !== "" && b.registry.meaningOf(readLabel(cut)).kind !== "unknown") {
+      const at = text.indexOf(words) + named.start;
+      return { label: cut, value: text.slice(at), at };
+    }
+  }
   const label = readLabel(words);
   const meaning = b.registry.meaningOf(label);
   if (meaning.kind === "unknown" && label.sides.length === 0 && label.stats.length === 0) return null;
@@ -80,13 +103,22 @@ function fitsImplicit(b: Builder, split: { label: string; value: string }): bool
   const meaning = b.registry.meaningOf(label);
   // The figure the label stands before, read alone: the line is scanned whole only once it is taken.
   const q = readQuantity(split.value, 0, b.grammar);
-  if (q === null || isRefusal(q)) return false;
-  const first = { ...tokensOf(b, split.value.slice(0, q.end)).items[0]!, q };
-  if (!first.raw) return false;
+  if (isRefusal(q)) return false;
+  // A value that starts with a model's name (`mixtral 6.1% …`): its first figure.
+  const first = q === null ? tokensOf(b, split.value).items[0] : { ...tokensOf(b, split.value.slice(0, q.end)).items[0]!, q };
+  if (!first?.raw) return false;
   const defs = metricsFor(b, meaning, label, first);
-  if (!Array.isArray(defs)) return meaning.kind === "concept" || label.sides.length > 0;
+  if (!Array.isArray(defs)) {
+    if (meaning.kind !== "concept") return label.sides.length > 0;
+    // A money concept (`Capex`, `年間運用費`) stands before money; usage or a break-even before tokens.
+    const money = first.q.dimension === "money";
+    if (MONEY_CONCEPTS.has(meaning.concept)) return money;
+    return !money;
+  }
   return defs.every((d) => conform(withHint(first.q, label.hint), d).ok);
 }
+
+const MONEY_CONCEPTS = new Set(["capex", "opex", "cost", "saving", "total"]);
 
 const DATED = /^(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[/-]\d{1,2}|\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|(?:week|phase|day|step|wk)\s?\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2})$/i;
 
@@ -98,8 +130,9 @@ export function readLine(b: Builder, state: LineState, l: TextLine): void {
     readLine(b, state, { ...l, text: dated.value });
     return;
   }
-  const split = splitLabel(l.text) ?? implicitLabel(b, l.text);
-  if (!split || (!l.text.includes(split.label + ":") && !fitsImplicit(b, split))) {
+  const written = splitLabel(l.text) ?? dashLabel(l.text);
+  const split = written ?? implicitLabel(b, l.text);
+  if (!split || (!written && !fitsImplicit(b, split))) {
     readProse(b, state, l);
     return;
   }
@@ -122,6 +155,18 @@ export function readLine(b: Builder, state: LineState, l: TextLine): void {
   }
   if (parsed.items.length === 0) return;
   const c: ClaimLine = { line: l.line, text: l.text, group: l.group };
+  const amounts = parsed.items.every((it) => (it.q.dimension === "money" && it.q.per === null) || it.q.dimension === "percent");
+  // `Sonnet vs status quo: −$751.50 a month (−68%)`: a label comparing two things holds a comparison.
+  if (COMPARES.test(withoutNotes(split.label)) && amounts && meaning.kind !== "metric" && meaning.kind !== "family") {
+    readComparison(b, state, c, split.label, label, parsed);
+    return;
+  }
+  // `With attempts per contract applied: $1,450 → $398 a month`: money under a label that names no
+  // money metric is a cost, qualified by the label (here: retry-adjusted).
+  if ((meaning.kind === "metric" && !MONEY_KINDS.has(meaning.metric.kind)) && parsed.items.some((it) => it.q.dimension === "money" && it.q.per === null) && amounts) {
+    readCostLine(b, state, c, label, parsed);
+    return;
+  }
 
   if (labelModel) {
     readModelLine(b, state, l, modelFor(b, labelModel.name), parsed, split.value, "rest" in labelModel ? labelModel.rest : null);
@@ -136,18 +181,33 @@ export function readLine(b: Builder, state: LineState, l: TextLine): void {
     return;
   }
   if (meaning.kind === "metric" || meaning.kind === "family") {
-    readMetricLine(b, l, split.label, label, meaning, parsed);
+    readMetricLine(b, l, split.label, label, meaning, parsed, split.value);
     return;
   }
-  // A label the registry does not know: what the figures are decides.
-  if (readUsage(b, parsed.items, { line: l.line, text: l.text, named: false, labelPeriod: label.period })) return;
+  // A label the registry does not know: what the figures are decides. `Monthly: 1.1B in / 60M out →
+  // est. $201 → $134/mo`: usage, then the costs it comes to.
+  if (readUsage(b, parsed.items, { line: l.line, text: l.text, named: false, labelPeriod: label.period })) {
+    const rest = parsed.items.filter((it) => it.q.dimension === "money" || (it.q.dimension === "percent" && it.part > 0));
+    if (rest.some((it) => it.q.dimension === "money" && it.q.per === null)) readCostLine(b, state, c, label, { ...parsed, items: rest });
+    return;
+  }
   if (PERIOD_ONLY.test(label.text) || RETRY_LABEL.test(label.text)) {
     readCostLine(b, state, c, label, parsed);
     return;
   }
+  // `our bill would go from $270 to $93 a month`: a line whose figures are all money or percent,
+  // one of them named a cost, is about cost as a whole.
+  // With the figures beside them that can only be costs: money, or a signed change whose own words
+  // name no metric (`+14%` after `タスク成功率` is a change in task success, not in cost).
   const costItems = parsed.items.filter((it) => isCost(b, it));
+  const withCosts = parsed.items.filter((it) => isCost(b, it) || ((it.q.dimension === "money" || it.q.signed) && b.registry.meaningOf(it.label).kind === "unknown"));
+  // `Difference: about −$66/mo (−44%)`: a change in money is a change in cost.
+  if (amounts && label.change && parsed.items.some((it) => it.q.dimension === "money")) {
+    readCostLine(b, state, c, label, parsed);
+    return;
+  }
   if (costItems.length) {
-    readCostLine(b, state, c, label, { ...parsed, items: costItems });
+    readCostLine(b, state, c, label, { ...parsed, items: amounts ? withCosts : costItems });
     return;
   }
   // `Our fine-tune: $0.50/1M input, $1.50/1M output`: a short label over a model's prices names that model.
@@ -157,15 +217,26 @@ export function readLine(b: Builder, state: LineState, l: TextLine): void {
     return;
   }
   if (label.sides.length && parsed.items.some((it) => it.q.dimension === "money" && it.q.per === "token")) {
-    readMetricLine(b, l, split.label, label, { kind: "family", family: "price" }, parsed);
+    readMetricLine(b, l, split.label, label, { kind: "family", family: "price" }, parsed, split.value);
     return;
   }
   if (parsed.arrows === 1) {
     readUnknownPair(b, l, split.label, label, parsed);
     return;
   }
+  // `JSON schema 準拠率: Claude 3.5 Haiku 0.97, Gemini 2.0 Flash 99%`: one figure per named model,
+  // each judged beside the others; the metric takes the unit of the one that has a unit.
+  const levels = parsed.items.filter((it) => !it.q.signed);
+  const owners = levels.map((it) => (new Set(it.models).size === 1 ? itemModel(b, it) : null));
+  if (levels.length >= 2 && owners.every((m) => m !== null) && new Set(owners).size === levels.length && label.text !== "") {
+    const unit = levels.find((it) => it.q.dimension !== "number") ?? levels[0]!;
+    const def = unknownMetric(b, split.label, unit.q);
+    const siblings = levels.map((it) => it.q);
+    levels.forEach((it, k) => place(b, owners[k]!, [def], it.q, l.line, l.text, `label "${split.label.slice(0, 40)}" (not in the registry); the figure names its model`, { siblings, hint: label.hint }));
+    return;
+  }
   // `エスカレーション率: 旧 9.5% / 新 8.8%`: figures told apart by old / new words.
-  const roles = parsed.items.filter((it) => !it.q.signed);
+  const roles = levels;
   if (roles.length === 2 && roles[0]!.role !== null && roles[1]!.role !== null && roles[0]!.role !== roles[1]!.role) {
     const def = unknownMetric(b, split.label, roles[1]!.q);
     for (const it of roles) place(b, roleModel(b, it.role!), [def], it.q, l.line, l.text, `label "${split.label.slice(0, 40)}" (not in the registry); the figure says ${it.role}`, { siblings: roles.map((r) => r.q), hint: label.hint });
@@ -174,17 +245,26 @@ export function readLine(b: Builder, state: LineState, l: TextLine): void {
   // `画像前処理（per-image 課金）: $0.0035/image` under a model's item: a figure whose unit names its
   // metric, placed only where a model is named nearby.
   const place1 = contextModel(b, l, split.label);
-  const none = readLabel("");
   for (const it of parsed.items) {
     // `Regression suite: 50件中45件正常動作` under `### Prompt compatibility`: the heading names the metric.
     if (it.q.dimension === "fraction") {
       const defs = headingMetric(b, l);
       if (Array.isArray(defs)) place(b, place1.model, defs, it.q, l.line, l.text, `a count under "${l.heading.slice(0, 40)}"; ${place1.why}`);
+      // `Bad: 29 of 40 prompt templates worked on Claude 3.5 Sonnet unchanged`.
+      else if (worksAsIs(split.value, it)) {
+        const own = itemModel(b, it);
+        place(b, own ?? place1.model, [b.registry.byKeyOf("prompt_compat")!], it.q, l.line, l.text, `a count of prompts that work as they are; ${own ? "the sentence names the model" : place1.why}`);
+      }
       continue;
     }
-    if (place1.from === "default") continue;
-    const defs = metricsFor(b, { kind: "unknown" }, none, it);
-    if (Array.isArray(defs) && !it.q.signed) place(b, place1.model, defs, it.q, l.line, l.text, `its unit names the metric; ${place1.why}`);
+    // `mean ~1.1 s for small 3`: a figure that names its own model.
+    const mine = new Set(it.models).size === 1 ? itemModel(b, it) : null;
+    const others = b.names.find(split.value).filter((sp) => sp.start < it.end && modelFor(b, sp.name) !== mine);
+    const own = mine && others.length === 0 ? mine : null;
+    if (place1.from === "default" && !own) continue;
+    // The label's statistic or side still qualifies the figure (`mean ~1.1 s`).
+    const defs = metricsFor(b, { kind: "unknown" }, label, it);
+    if (Array.isArray(defs) && !it.q.signed) place(b, own ?? place1.model, defs, it.q, l.line, l.text, `its unit names the metric; ${own ? "the figure names its model" : place1.why}`);
   }
 }
 
@@ -200,6 +280,26 @@ function soleModel(b: Builder, label: string): { name: string; rest: Label } | n
   if (rest.text.split(" ").length > 4 || rest.target) return null;
   const m = b.registry.meaningOf(rest);
   return m.kind === "unknown" || m.kind === "family" || m.kind === "metric" ? { name: spans[0]!.name, rest } : null;
+}
+
+const COMPARES = /\bvs\.?(?=\s|$)|\bversus\b|\bcompared (?:to|with)\b|比$|比較$/i;
+const MONEY_KINDS = new Set(["price", "unit_price", "money"]);
+
+/**
+ * `Sonnet vs GPT-4o: about 45% cheaper`: a stated cost change of the model before `vs` against the
+ * one after it. The audit computes the candidate against another model; a comparison of two other
+ * models is kept as not checked.
+ */
+function readComparison(b: Builder, state: LineState, c: ClaimLine, rawLabel: string, label: Label, parsed: Items): void {
+  const t = normalizeText(rawLabel);
+  const at = COMPARES.exec(t)!;
+  const left = b.names.find(t.slice(0, at.index));
+  const leftModel = left.length === 1 ? (findModel(b, left[0]!.name)?.name ?? left[0]!.name) : null;
+  if (left.length > 1 || (leftModel !== null && leftModel !== b.newModel)) {
+    for (const it of parsed.items) unchecked(b, c, it.q, it.raw, `a comparison of ${leftModel ?? "two models"}, not of the candidate`);
+    return;
+  }
+  readCostLine(b, state, c, label, parsed);
 }
 
 function isCost(b: Builder, it: Item): boolean {
@@ -228,10 +328,13 @@ function readConcept(b: Builder, state: LineState, l: TextLine, label: Label, co
 
 /** A line about cost: a pair of costs (`$2,015 -> $148.80/mo`), or stated changes. */
 function readCostLine(b: Builder, state: LineState, c: ClaimLine, label: Label, parsed: Items): void {
-  const before = parsed.items.filter((i) => i.part === 0);
-  const after = parsed.items.filter((i) => i.part === 1);
   const money = (i: Item) => i.q.dimension === "money" && !i.q.signed;
-  if (parsed.arrows === 1 && before.some(money) && after.some(money)) {
+  // The costs before and after the line's last arrow between two of them.
+  const monies = parsed.items.filter(money);
+  const first = monies.length === 2 && monies[1]!.part === monies[0]!.part + 1 ? monies[0]!.part : parsed.arrows === 1 ? 0 : -1;
+  const before = parsed.items.filter((i) => i.part === first);
+  const after = parsed.items.filter((i) => i.part === first + 1);
+  if (first !== -1 && before.some(money) && after.some(money)) {
     const b0 = before.find(money)!;
     const a0 = after.find(money)!;
     const changes = [...after.filter((i) => i !== a0), ...(a0.change ? [{ ...a0, q: a0.change.q, raw: a0.change.text }] : [])];
@@ -243,12 +346,21 @@ function readCostLine(b: Builder, state: LineState, c: ClaimLine, label: Label, 
 }
 
 /** `MMLU: 62.5% → 70.6%（+8.1%）`, `エラー率: 0.7%`, `Latency: mean 850ms, p95 1.9 s`. */
-function readMetricLine(b: Builder, l: TextLine, rawLabel: string, label: Label, meaning: Meaning, parsed: Items): void {
+function readMetricLine(b: Builder, l: TextLine, rawLabel: string, label: Label, meaning: Meaning, parsed: Items, value: string): void {
   const items = parsed.items;
   const retries = isRetries(label);
   if (parsed.arrows >= 1) {
     const left = items.filter((i) => i.part === 0);
     const right = items.filter((i) => i.part === 1);
+    // `in $0.15 → $0.10 /1M, out $0.60 → $0.40 /1M`: one change per clause, each read on its own.
+    const clauses = parsed.arrows > 1 ? splitClauses(value) : [];
+    if (clauses.length > 1 && clauses.every((t) => tokensOf(b, t).arrows <= 1)) {
+      for (const t of clauses) {
+        const sub = tokensOf(b, t);
+        if (sub.items.length) readMetricLine(b, l, rawLabel, label, meaning, sub, t);
+      }
+      return;
+    }
     if (parsed.arrows > 1 || left.length === 0 || right.length === 0) {
       warn(b, "unreadable-value", { text: l.text.slice(0, 80), reason: "more than one arrow, or an arrow with no figure on one side" }, l.line);
       return;
@@ -276,13 +388,13 @@ function readMetricLine(b: Builder, l: TextLine, rawLabel: string, label: Label,
   }
   // Items told apart by model, old/new word, side or statistic; a lone figure is the context's.
   const distinct = items.filter((i) => !(i.q.signed && items.length > 1));
-  const place1 = (it: Item, model: ModelData, why: string) => {
+  const place1 = (it: Item, model: ModelData, why: string, siblings: readonly Quantity[] = [it.q]) => {
     const defs = metricsFor(b, meaning, label, it);
     if (!Array.isArray(defs)) {
       warn(b, "unreadable-value", { text: it.raw.slice(0, 60), reason: "no side (input or output) or statistic says which metric this is" }, l.line);
       return;
     }
-    place(b, model, defs, it.q, l.line, l.text, why, { hint: label.hint, siblings: [it.q], retries });
+    place(b, model, defs, it.q, l.line, l.text, why, { hint: label.hint, siblings, retries });
   };
   if (distinct.length === 1) {
     const it = distinct[0]!;
@@ -297,7 +409,9 @@ function readMetricLine(b: Builder, l: TextLine, rawLabel: string, label: Label,
   const byModel = distinct.every((i) => itemModel(b, i) !== null);
   const bySide = distinct.every((i) => i.side !== null || i.stat !== null);
   if (byModel) {
-    for (const it of distinct) place1(it, itemModel(b, it)!, `label "${rawLabel.slice(0, 40)}"; the figure names its model`);
+    // One metric across models: each value is judged beside the others (`0.052` beside `6.1%`, retries 1.6 and 0.3).
+    const siblings = distinct.map((i) => i.q);
+    for (const it of distinct) place1(it, itemModel(b, it)!, `label "${rawLabel.slice(0, 40)}"; the figure names its model`, siblings);
     return;
   }
   if (bySide) {
@@ -305,19 +419,48 @@ function readMetricLine(b: Builder, l: TextLine, rawLabel: string, label: Label,
     for (const it of distinct) place1(it, ctx.model, `label "${rawLabel.slice(0, 40)}"; ${ctx.why}`);
     return;
   }
+  // `mixtral 46.7B total / 12.9B active, small 3 24B (dense)`: clauses that each start with a model.
+  const clauses = splitClauses(value).map((t) => ({ t, names: b.names.find(normalizeText(t)) }));
+  if (clauses.length > 1 && clauses.every((c) => c.names.length > 0 && new Set(c.names.map((n) => n.name)).size === 1 && c.names[0]!.start === 0)) {
+    for (const c of clauses) {
+      const model = modelFor(b, c.names[0]!.name);
+      const sub = tokensOf(b, c.t).items.filter((i) => !i.q.signed);
+      for (const it of sub) place1(it, model, `label "${rawLabel.slice(0, 40)}"; the clause names ${model.name}`, sub.map((i) => i.q));
+    }
+    return;
+  }
   warn(b, "unreadable-value", { text: l.text.slice(0, 80), reason: "several figures and nothing to tell which model or metric each is" }, l.line);
 }
 
-/** A signed figure right after `y` on its side: `82% (+14%)` written without a note. */
+/** Clauses of a value: at `;`, `、`, and `,` not between digits, outside brackets. */
+function splitClauses(value: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    if ("([（【「".includes(c)) depth++;
+    else if (")]）】」".includes(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (c === ";" || c === "；" || c === "、" || (c === "," && !(/\d/.test(value[i - 1] ?? "") && /\d/.test(value[i + 1] ?? ""))))) {
+      out.push(value.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(value.slice(from));
+  return out.map((t) => t.trim()).filter((t) => t !== "");
+}
+
 /** A unit the nearest heading gives: `## Pricing (USD per 1M tokens)`. Only a price-like one counts. */
 function headingHint(l: TextLine) {
   for (let i = l.headings.length - 1; i >= 0; i--) {
     const h = readLabel(l.headings[i]!).hint;
-    if (h && h.dimension === "money" && h.per !== null) return h;
+    // `(USD per 1M tokens)`, `(list, per 1M tokens)`: a denominator, with or without its currency.
+    if (h && h.per !== null && (h.dimension === "money" || h.per === "token")) return h;
   }
   return null;
 }
 
+/** A signed figure right after `y` on its side: `82% (+14%)` written without a note. */
 function signedAfter(right: readonly Item[], y: Item): Item["change"] {
   const next = right[right.indexOf(y) + 1];
   return next && next.q.signed ? { q: next.q, text: next.raw } : null;
@@ -344,7 +487,11 @@ function readModelLine(b: Builder, state: LineState, l: TextLine, model: ModelDa
   // `## Pricing (USD per 1M tokens)` over `Codestral: input $0.20, output $0.60`: the heading's unit.
   const hint = headingHint(l);
   let prev: Item | null = null;
-  for (const raw of parsed.items) {
+  // `$0.7 / 1M tokens, in and out same`: one price whose line says it is both sides.
+  const prices = parsed.items.filter((i) => i.q.dimension === "money" && i.q.per === "token");
+  const lineSide = prices.length === 1 && prices[0]!.side === null ? sideOfWords(parsed.items.map((i) => i.words).join(" ") + " " + value.replace(/[\d.,$¥€]+/g, " ")) : null;
+  for (const raw0 of parsed.items) {
+    const raw = lineSide === "both" && raw0 === prices[0] ? { ...raw0, side: "both" as const } : raw0;
     // `236B params total, 21B active`: a bare figure after one with a unit shares it.
     const bare = raw.q.dimension === "number" && prev !== null && (prev.q.dimension === "params" || prev.q.dimension === "tokens");
     const it: Item = bare ? { ...raw, q: { ...raw.q, dimension: prev!.q.dimension } } : { ...raw, q: withHint(raw.q, raw.q.dimension === "money" || raw.q.dimension === "number" ? hint : null) };
@@ -357,7 +504,16 @@ function readModelLine(b: Builder, state: LineState, l: TextLine, model: ModelDa
     }
     if (q.signed) continue;
     const restMeaning = rest ? b.registry.meaningOf(rest) : null;
-    const defs = rest && restMeaning && restMeaning.kind !== "unknown" ? metricsFor(b, restMeaning, rest, it) : metricsFor(b, { kind: "unknown" }, rest ?? none, it);
+    let defs = rest && restMeaning && restMeaning.kind !== "unknown" ? metricsFor(b, restMeaning, rest, it) : metricsFor(b, { kind: "unknown" }, rest ?? none, it);
+    // `## コンテキスト長` over `- Llama 3.1 70B: 128Kトークン`: a figure whose own words name nothing
+    // takes the metric its heading names, when it is of that metric's kind.
+    if (defs === "unknown" && !/[\p{L}\p{N}]/u.test(withoutNotes(it.words))) {
+      const h = headingMeaning(b, l);
+      if (h) {
+        const byHeading = metricsFor(b, h.meaning, h.label, it);
+        if (Array.isArray(byHeading) && byHeading.every((d) => { const c = conform(it.q, d); return c.ok || c.range !== undefined; })) defs = byHeading;
+      }
+    }
     if (!Array.isArray(defs)) {
       if (defs === "unresolved") warn(b, "unreadable-value", { text: it.raw.slice(0, 60), reason: "no side or statistic says which price or latency this is" }, l.line);
       else if (q.dimension === "money" && q.per === "token") warn(b, "unreadable-value", { text: it.raw.slice(0, 60), reason: "a price with no side (input or output)" }, l.line);

@@ -24,9 +24,11 @@ const VARIANTS = [
 /** Short forms of a known model that can stand for it alone when no other known model shares them. */
 const DISTINCTIVE = new Set(["sonnet", "haiku", "opus", "flash", "mini", "nano", "nemo", "mixtral", "codestral", "pixtral", "qwen", "llama", "gemma", "deepseek", "claude", "gemini", "phi", "mistral", "command"]);
 
-const TOKEN = String.raw`(?:\d+x\d+b|\d+(?:\.\d+)?[bmk]|\d+(?:\.\d+)*[a-z]?|v\d+(?:\.\d+)?|${VARIANTS.join("|")})\+?`;
+// A size is in B or M (`70B`, `350M`): `32k` after a name is a context window, `68%` a score, and
+// `46.7B total` a parameter count.
+const TOKEN = String.raw`(?:\d+x\d+b|\d+(?:\.\d+)?[bm](?![a-z0-9]|\s*(?:total|active|params?|parameters|dense|パラメータ))|\d+(?:\.\d+)*[on]?|v\d+(?:\.\d+)?|${VARIANTS.join("|")})\+?`;
 /** A family word, then one or more version, size or variant words: `Llama 3.1 70B Instruct`. */
-const DETECT = new RegExp(String.raw`(?<![a-z0-9])(?:${FAMILIES.join("|")})(?:[ \-_]?${TOKEN}(?![a-z0-9]))+`, "gi");
+const DETECT = new RegExp(String.raw`(?<![a-z0-9])(?:${FAMILIES.join("|")})(?:[ \-_]?${TOKEN}(?![a-z0-9%]))+`, "gi");
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -74,6 +76,9 @@ export class ModelNames {
       const bare = normalizeText(withoutNotes(name)).toLowerCase().trim();
       forms.push({ form: bare, name });
       const parts = bare.split(/[\s\-_]+/).filter((p) => p !== "");
+      // `Qwen2.5 72B`: a family word glued to its version is two parts (`Qwen` alone names it).
+      const glued = /^([a-z]+)(\d[\w.]*)$/.exec(parts[0] ?? "");
+      if (glued && FAMILIES.includes(glued[1]!)) parts.splice(0, 1, glued[1]!, glued[2]!);
       // `4o mini`, `3.5 Sonnet`: the name without its family word — not `7b` or `3.1 70b`, which are sizes.
       const rest = parts.slice(1);
       if (parts.length >= 2 && FAMILIES.includes(parts[0]!) && rest.some((p) => !/^(?:\d+(?:\.\d+)*|\d+(?:\.\d+)?[bmk]|\d+x\d+b)$/.test(p))) note(rest.join(" "), name);
@@ -123,7 +128,9 @@ export class ModelNames {
       const inside = spans.filter((x) => start < x.end && end > x.start);
       // `Mistral Large` is not `Mistral Small` by its short form `Mistral`: a longer name
       // detected around a known one's short form is another model.
-      const longer = inside.length > 0 && inside.every((x) => x.start >= start && x.end <= end && x.end - x.start < end - start && !sameName(x.name, name));
+      // Only when what it adds names something (`Large`, `405B`): `mixtral 68` is the known `mixtral`.
+      const longer = inside.length > 0 && inside.every((x) => x.start >= start && x.end <= end && x.end - x.start < end - start && !sameName(x.name, name) &&
+        /[a-z]/i.test(text.slice(start, x.start) + text.slice(x.end, end)));
       if (inside.length === 0) spans.push({ start, end, name, known: false });
       else if (longer) {
         for (const x of inside) spans.splice(spans.indexOf(x), 1);

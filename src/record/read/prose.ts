@@ -6,19 +6,35 @@
  * is taken only where its sentence says whose it is and what it measures.
  */
 import type { TextLine } from "../blocks.js";
-import { readLabel, type Meaning } from "../registry/labels.js";
+import { readLabel, type Label, type Meaning } from "../registry/labels.js";
 import { conform, withHint } from "./conform.js";
 import { modelFor, roleModel, warn, type Builder } from "./builder.js";
-import { readCostChanges, readCostPair, type ClaimLine } from "./claims.js";
+import { readCostChanges, readCostPair, readModelCost, SELF_HOSTED, type ClaimLine } from "./claims.js";
+import { readGpus, readSelfHost } from "./self-host.js";
+import { PER_MONTH } from "../quantity/lexicon.js";
 import { contextModel, modelNamedIn } from "./context.js";
-import { metricsFor, place, stateChange } from "./figures.js";
+import { metricsFor, place, stateChange, unknownMetric } from "./figures.js";
 import { periodIn, type Item } from "./items.js";
 import { tokensOf, type LineState } from "./state.js";
 import { readUsage } from "./usage.js";
+import { CHANGE_VERBS_AFTER, CHANGE_VERBS_BEFORE } from "../registry/words.js";
 
 const PROMPTS_WORK = /prompts?|プロンプト|テンプレート|templates?/i;
 const PROMPTS_FAIL = /\bfail|broke|broken|needed|need(?:ed)? (?:changes|edits)|required|rewrit|修正が必要|失敗|動作しな|崩れ/i;
 const PROMPTS_OK = /pass|work|ran|unchanged|without (?:changes|edits)|as[- ]is|compatible|そのまま|正常|互換|問題なく|動作/i;
+
+/**
+ * `46 of 50 prompts ran without changes`: a count of prompts that work as they are. The words right
+ * after the count decide (`29 of 40 templates worked unchanged, the other 11 were rewritten`); the
+ * clause only when they say neither.
+ */
+export function worksAsIs(clause: string, it: Item): boolean {
+  if (!PROMPTS_WORK.test(clause)) return false;
+  const after = clause.slice(it.end).split(/[,;、，。]/)[0]!;
+  if (PROMPTS_FAIL.test(after)) return false;
+  if (PROMPTS_OK.test(after)) return true;
+  return PROMPTS_OK.test(clause) && !PROMPTS_FAIL.test(clause);
+}
 
 /** Sentences and clauses: at `.`, `;`, `。` and friends followed by a space or the end. */
 function clauses(text: string): string[] {
@@ -36,14 +52,27 @@ export function readProse(b: Builder, state: LineState, l: TextLine): void {
     const words = parsed.items.map((i) => i.words).join(" ");
     const meaning = b.registry.meaningOf(readLabel(words));
     const named = meaning.kind === "concept" && meaning.concept === "usage";
-    if (readUsage(b, parsed.items, { line: l.line, text: clause, named, labelPeriod: periodIn(clause) })) continue;
+    if (readSelfHostProse(b, l, clause, parsed.items)) continue;
+    // `今の流量（月 3億 input / 4,000万 output）だと、月額は Haiku $400 → Flash $46`: usage, then costs.
+    const usage = readUsage(b, parsed.items, { line: l.line, text: clause, named, labelPeriod: periodIn(clause) });
+    if (usage && !(parsed.arrows === 1 && parsed.items.filter((i) => i.q.dimension === "money" && i.q.per === null).length === 2)) continue;
     const c: ClaimLine = { line: l.line, text: clause, group: l.group };
+    const money = (i: Item) => i.q.dimension === "money" && i.q.per === null && !i.q.signed;
+    const before = parsed.items.find((i) => i.part === 0 && money(i));
+    const after = parsed.items.find((i) => i.part === 1 && money(i));
+    // `$204 → $123`: two amounts of money either side of an arrow are the old and new cost.
+    if (parsed.arrows === 1 && before && after) {
+      readCostPair(b, state.claims, c, before, after, clause, parsed.items.filter((i) => i.part === 1 && i !== after));
+      continue;
+    }
     if (COST_WORDS.test(clause) && parsed.items.some((i) => i.q.dimension === "money" && i.q.per === null || i.q.dimension === "percent")) {
-      const money = (i: Item) => i.q.dimension === "money" && i.q.per === null && !i.q.signed;
-      const before = parsed.items.find((i) => i.part === 0 && money(i));
-      const after = parsed.items.find((i) => i.part === 1 && money(i));
-      if (parsed.arrows === 1 && before && after) {
-        readCostPair(b, state.claims, c, before, after, clause, parsed.items.filter((i) => i.part === 1 && i !== after));
+      // `月額にすると Llama が約$146、Qwen が約$102 で、3割くらい安く`: each model's cost, then the change.
+      const costs = parsed.items.filter((i) => money(i) && i.models.length === 1);
+      if (costs.length >= 1 && costs.length === parsed.items.filter(money).length && (periodIn(clause) !== null || costs.some((i) => i.q.period !== null))) {
+        const period = costs.find((i) => i.q.period !== null)?.q.period ?? periodIn(clause);
+        for (const it of costs) readModelCost(b, state.claims, c, it.q.period === null && period ? { ...it, q: perMonth(it.q, period) } : it, modelFor(b, it.models[0]!).name, clause);
+        const rest = parsed.items.filter((i) => i.q.dimension === "percent" || (i.q.dimension === "money" && i.q.signed));
+        if (rest.length) readCostChanges(b, state.claims, c, rest, clause);
         continue;
       }
       const changes = parsed.items.filter((i) => i.q.dimension === "percent" || (i.q.dimension === "money" && i.q.signed));
@@ -54,6 +83,31 @@ export function readProse(b: Builder, state: LineState, l: TextLine): void {
     }
     readFigures(b, l, clause, parsed.items, parsed.arrows, parsed.models);
   }
+}
+
+const COST_KINDS = new Set(["capex", "opex"]);
+
+/**
+ * `GPUレンタル代だけで月 $7,900 くらいかかる`, `buying the two H100 boxes would be $60k up front`: a
+ * self-hosting cost in a sentence about self-hosting, named by the words beside the figure.
+ */
+function readSelfHostProse(b: Builder, l: TextLine, clause: string, items: readonly Item[]): boolean {
+  if (!SELF_HOSTED.test(clause) && readGpus(clause) === null) return false;
+  let read = false;
+  for (const it of items) {
+    if (it.q.dimension !== "money" || it.q.per !== null) continue;
+    const label = readLabel(it.words);
+    const m = b.registry.meaningOf(label);
+    if (m.kind !== "concept" || !COST_KINDS.has(m.concept)) continue;
+    readSelfHost(b, m.concept, [it], { line: l.line, text: clause, value: it.raw, label });
+    read = true;
+  }
+  return read;
+}
+
+function perMonth(q: Item["q"], period: NonNullable<Item["q"]["period"]>): Item["q"] {
+  const f = PER_MONTH[period];
+  return { ...q, period, value: q.value * f, step: q.step * f, steps: [...q.steps, ...(f !== 1 ? [`per ${period} → per month (×${Number(f.toPrecision(6))})`] : [])] };
 }
 
 function readFigures(b: Builder, l: TextLine, clause: string, items: readonly Item[], arrows: number, models: readonly string[]): void {
@@ -84,10 +138,19 @@ function readFigures(b: Builder, l: TextLine, clause: string, items: readonly It
   }
   // `batch pricing for GPT-4o mini and Gemini 1.5 Flash is $0.075`: a model named with no figure of
   // its own leaves the figures beside it without a sure owner.
+  // Only a model named before the figure: in `mean ~1.1 s for small 3, mixtral didnt record` the
+  // model after the figure's clause does not share it.
   const covered = new Set(items.flatMap((i) => i.models));
-  const dangling = names.filter((n) => !covered.has(n));
+  const firstAt = new Map<string, number>();
+  for (const sp of b.names.find(clause)) if (!firstAt.has(sp.name)) firstAt.set(sp.name, sp.start);
+  const danglingFor = (it: Item) => names.filter((n) => !covered.has(n) && (firstAt.get(n) ?? 0) < it.end);
+  if (readUnknownByModel(b, l, clause, items)) return;
   let prev: { dimension: string; defs: ReturnType<typeof metricsFor> } | null = null;
   for (const raw of items) {
+    if (raw.q.dimension === "points" && !raw.q.signed && names.every((n) => modelFor(b, n).name === b.newModel)) {
+      statedChange(b, l, clause, raw);
+      continue;
+    }
     if (raw.q.signed || raw.q.bound) continue;
     // `46.7B parameters in total and about 12.9B active`: a bare figure after one with a unit shares it.
     const inherits = prev !== null && raw.q.dimension === "number" && (prev.dimension === "params" || prev.dimension === "tokens" || prev.dimension === "percent") &&
@@ -100,14 +163,25 @@ function readFigures(b: Builder, l: TextLine, clause: string, items: readonly It
       const s = sentence();
       if (s.meaning.kind === "metric" || s.meaning.kind === "family") defs = metricsFor(b, s.meaning, s.label, it);
     }
+    // `mixtral 2.9s` under `## latency (p95, load test)`: the heading names the metric.
+    if (!Array.isArray(defs) && it.q.dimension !== "fraction") {
+      const h = headingMeaning(b, l);
+      const byHeading = h ? metricsFor(b, h.meaning, h.label, it) : "unknown";
+      if (Array.isArray(byHeading) && fits(byHeading, it)) defs = byHeading;
+    }
     if (Array.isArray(defs)) prev = { dimension: it.q.dimension, defs };
     // `50件中47件正常動作`: a count under a heading that names a percentage metric; `46 of 50
     // prompts ran without changes`: a count of prompts that work as they are.
     if (!Array.isArray(defs) && it.q.dimension === "fraction") defs = headingMetric(b, l);
-    if (!Array.isArray(defs) && it.q.dimension === "fraction" && PROMPTS_WORK.test(clause) && PROMPTS_OK.test(clause) && !PROMPTS_FAIL.test(clause)) defs = [b.registry.byKeyOf("prompt_compat")!];
+    if (!Array.isArray(defs) && it.q.dimension === "fraction" && worksAsIs(clause, it)) defs = [b.registry.byKeyOf("prompt_compat")!];
+    // `bedrock quote for mixtral vs small 3 came back at $0.45/1M`: a price whose model cannot be told.
+    if (!Array.isArray(defs) && it.q.dimension === "money" && it.q.per !== null && names.length > 1 && new Set(it.models).size !== 1) {
+      warn(b, "ambiguous-model", { text: clause.slice(0, 80), reason: `the sentence names ${names.join(" and ")}` }, l.line);
+      continue;
+    }
     if (!Array.isArray(defs) || !fits(defs, it)) continue;
     const own = [...new Set(it.models)];
-    if (own.length === 1 && dangling.length > 0) {
+    if (own.length === 1 && danglingFor(it).length > 0) {
       warn(b, "ambiguous-model", { text: clause.slice(0, 80), reason: `the sentence names ${names.join(" and ")}` }, l.line);
       continue;
     }
@@ -125,6 +199,55 @@ function readFigures(b: Builder, l: TextLine, clause: string, items: readonly It
   }
 }
 
+const verbBefore = CHANGE_VERBS_BEFORE.map(([w, sign]) => ({ re: new RegExp(String.raw`(?:^|\s)${w}\s+(?:by\s+)?(?:about\s+|around\s+|~)?$`, "i"), sign }));
+
+/**
+ * `DeepSeek-V3 … loses 8.8 points on SWE-bench Verified`, `SWE-bench は 8.8ポイント低下`: a stated
+ * change of the candidate (the sentence names no other model) in a metric named right beside it.
+ */
+function statedChange(b: Builder, l: TextLine, clause: string, it: Item): void {
+  const before = clause.slice(Math.max(0, it.start - 30), it.start);
+  const after = clause.slice(it.end, it.end + 40);
+  const verb = verbBefore.find((v) => v.re.test(before));
+  const ja = CHANGE_VERBS_AFTER.find(([w]) => after.trimStart().startsWith(w));
+  const sign = verb?.sign ?? ja?.[1];
+  if (sign === undefined) return;
+  // The metric: `on SWE-bench Verified` after an English verb; the words before a Japanese one.
+  const name = verb ? /^\s*(?:on|in|at|for)\s+([^,;:.()]{2,40})/i.exec(after)?.[1] : /([^\s、,。]{2,30}?)\s*(?:は|が|で|の)?\s*$/.exec(clause.slice(0, it.start))?.[1];
+  if (!name) return;
+  const meaning = b.registry.meaningOf(readLabel(name));
+  if (meaning.kind !== "metric" || (meaning.metric.kind !== "percent" && meaning.metric.kind !== "score")) return;
+  stateChange(b, meaning.metric.key, { q: { ...it.q, value: sign * it.q.value, signed: true }, text: it.raw }, l.line);
+}
+
+/**
+ * `NG 率が Haiku 3% に対して Flash 7%`: a metric the registry does not know, named just before the
+ * first model, with one figure of each model. The label is the words from the clause's last break
+ * to the first model, without particles; nothing else is taken for a label.
+ */
+function readUnknownByModel(b: Builder, l: TextLine, clause: string, items: readonly Item[]): boolean {
+  const levels = items.filter((i) => !i.q.signed && i.q.bound === null);
+  if (levels.length < 2 || levels.some((i) => new Set(i.models).size !== 1)) return false;
+  const owners = levels.map((i) => modelFor(b, i.models[0]!));
+  if (new Set(owners).size !== levels.length || new Set(levels.map((i) => i.q.dimension)).size !== 1) return false;
+  if (levels.some((i) => Array.isArray(metricsFor(b, { kind: "unknown" }, readLabel(""), i)))) return false;
+  const first = b.names.find(clause)[0];
+  if (!first) return false;
+  const before = clause.slice(0, first.start);
+  const tail = before.split(/[、。,;:：]|\s(?:で|は)\s/).pop()!.replace(/\s*(?:が|は|を|の|で|for|of|is|was)\s*$/i, "").trim();
+  const words = tail.split(/\s+/).filter((w) => w !== "");
+  // A few words, the last of them the clause's subject: `NG 率`, `escalation rate`.
+  const subject = tail.split(/(?:で|は)\s*/).filter((w) => w.trim() !== "").pop()?.trim() ?? "";
+  if (words.length === 0 || words.length > 3 || subject.length > 20 || !/[\p{L}]/u.test(subject)) return false;
+  const label = readLabel(subject);
+  // `公開値だと MMLU-Pro も …`: a metric the registry knows is read as that metric, not as a label.
+  if (b.registry.meaningOf(label).kind !== "unknown" || b.registry.meaningOf(readLabel(tail), true).kind !== "unknown" || label.target) return false;
+  const def = unknownMetric(b, subject, levels[0]!.q);
+  const siblings = levels.map((i) => i.q);
+  levels.forEach((it, k) => place(b, owners[k]!, [def], it.q, l.line, clause, `"${subject}" before the first model (not in the registry); the figure names its model`, { siblings }));
+  return true;
+}
+
 /** Whether a figure can be each metric at all: prose figures of the wrong kind are skipped, not warned. */
 function fits(defs: readonly { kind: string }[], it: Item): boolean {
   return defs.every((d) => {
@@ -140,6 +263,15 @@ function parentModel(b: Builder, l: TextLine) {
     if (m) return m;
   }
   return null;
+}
+
+/** The metric the nearest heading names, if any: `## コンテキスト長`, `### Latency (p95)`. */
+export function headingMeaning(b: Builder, l: TextLine): { label: Label; meaning: Meaning } | null {
+  const raw = l.heading.replace(/^[\d.\s]+/, "");
+  if (raw === "") return null;
+  const label = readLabel(raw);
+  const meaning = b.registry.meaningOf(label);
+  return meaning.kind === "metric" || meaning.kind === "family" ? { label, meaning } : null;
 }
 
 export function headingMetric(b: Builder, l: TextLine): ReturnType<typeof metricsFor> {

@@ -6,7 +6,7 @@
 import { PER_MONTH } from "../quantity/lexicon.js";
 import type { Label } from "../registry/labels.js";
 import type { Concept } from "../registry/words.js";
-import { addClaim, explain, warn, type Builder } from "./builder.js";
+import { addClaim, explain, findModel, warn, type Builder } from "./builder.js";
 import type { Item } from "./items.js";
 
 const GPU = String.raw`(?:nvidia\s)?(?:[HABLTVP]\d{2,4}[A-Z]?|RTX\s?\d{4}|MI\d{3}X?|TPU\s?v\d[a-z]?|GB\d{3}|Gaudi\s?\d|L40S|A10G)(?:\s?\d{2,3}\s?GB)?`;
@@ -52,6 +52,7 @@ export function readSelfHost(b: Builder, concept: Concept, items: readonly Item[
       }
       if (!money) return refuse("capex needs an amount of money");
       if (money.q.per !== null || money.q.period !== null) return refuse("capex is a one-time amount, not a rate");
+      if (sh.capex && sh.capex.value !== money.q.value) conflict(b, "self-hosting capex", sh.capex, src);
       if (!sh.capex) {
         sh.capex = { value: money.q.value, currency: money.q.currency, line: src.line };
         explain(b, { line: src.line, text: src.text.slice(0, 120), target: "self-hosting capex", value: money.q.value, unit: (money.q.currency ?? "USD").toLowerCase(), steps: money.q.steps, why: `label "${src.label.raw.slice(0, 40)}" means an up-front cost` });
@@ -74,6 +75,7 @@ export function readSelfHost(b: Builder, concept: Concept, items: readonly Item[
         value *= f;
         if (f !== 1) steps.push(`per ${period} → per month (×${Number(f.toPrecision(6))})`);
       }
+      if (sh.opexPerMonth && Math.abs(sh.opexPerMonth.value - value) > 1e-9 * Math.max(1, value)) conflict(b, "self-hosting opex per month", sh.opexPerMonth, src);
       if (!sh.opexPerMonth) {
         sh.opexPerMonth = { value, currency: money.q.currency, line: src.line };
         explain(b, { line: src.line, text: src.text.slice(0, 120), target: "self-hosting opex per month", value, unit: (money.q.currency ?? "USD").toLowerCase(), steps, why: `label "${src.label.raw.slice(0, 40)}" means a running cost` });
@@ -82,11 +84,20 @@ export function readSelfHost(b: Builder, concept: Concept, items: readonly Item[
     }
     case "gpus": {
       const gpus = readGpus(src.value);
-      const count = gpus?.count ?? (items.length === 1 && items[0]!.q.dimension !== "money" ? items[0]!.q.value : null);
+      // `Hardware support contract: $18,000 / year` names hardware, not GPUs.
+      if (!gpus && items.some((i) => i.q.dimension === "money")) return;
+      const count = gpus?.count ?? (items.length === 1 ? items[0]!.q.value : null);
       sh.gpus ??= { value: (gpus?.text ?? src.value).slice(0, 200), count: count !== null && Number.isSafeInteger(count) ? count : null, line: src.line };
       return;
     }
     case "break_even": {
+      // `Break-even vs. staying on GPT-4o`: against another model than the candidate's API price.
+      const against = versusOther(b, src.label.raw);
+      if (against) {
+        const t0 = items.find((i) => i.q.dimension === "tokens" || i.q.dimension === "number");
+        if (t0) addClaim(b, { kind: "unchecked", subject: null, basis: null, text: t0.raw.slice(0, 60), value: t0.q.value, unit: "tokens", step: t0.q.step, terms: null, reason: `a break-even against ${against}; the tool computes it against the candidate's API price`, line: src.line });
+        return;
+      }
       const t = items.find((i) => (i.q.dimension === "tokens" || i.q.dimension === "number") && i.q.range === null);
       if (!t) return refuse("a break-even needs a number of tokens a month");
       const period = t.q.period ?? src.label.period;
@@ -101,6 +112,11 @@ export function readSelfHost(b: Builder, concept: Concept, items: readonly Item[
       return;
     }
     case "payback": {
+      const against = versusOther(b, src.label.raw);
+      if (against) {
+        addClaim(b, { kind: "unchecked", subject: null, basis: null, text: src.value.slice(0, 60), value: 0, unit: "months", step: 1, terms: null, reason: `a payback against ${against}; the tool computes it against the candidate's API cost`, line: src.line });
+        return;
+      }
       const m = /(\d+(?:\.\d+)?)\s?(?:months?|mo|ヶ月|か月|カ月|ケ月)/i.exec(src.value);
       if (!m) return refuse("a payback needs a number of months");
       const value = Number(m[1]);
@@ -116,6 +132,20 @@ export function readSelfHost(b: Builder, concept: Concept, items: readonly Item[
     default:
       return;
   }
+}
+
+/** The model a label compares against (`vs. GPT-4o`), when it is not the candidate. */
+function versusOther(b: Builder, label: string): string | null {
+  const m = /\b(?:vs\.?|versus|against|compared (?:to|with))\s+(.+)$/i.exec(label);
+  if (!m) return null;
+  const named = b.names.find(m[1]!)[0];
+  if (!named) return null;
+  const model = findModel(b, named.name);
+  return model && model.name === b.newModel ? null : (model?.name ?? named.name);
+}
+
+function conflict(b: Builder, what: string, first: { value: number; line: number | null }, src: SelfHostSource): void {
+  warn(b, "conflicting-value", { label: what, model: "the record", first: String(first.value), firstLine: first.line ?? "the frontmatter", text: src.text.slice(0, 80) }, src.line);
 }
 
 /**

@@ -8,12 +8,13 @@ import type { Table, TableRow } from "../blocks.js";
 import type { Quantity } from "../quantity/quantity.js";
 import { fold, readHint, readLabel, type Label, type Meaning } from "../registry/labels.js";
 import { normalizeText } from "../quantity/text.js";
-import { withHint } from "./conform.js";
+import { hintSuits, withHint } from "./conform.js";
 import type { ModelData } from "../schema.js";
 import { addClaim, modelFor, roleModel, warn, type Builder } from "./builder.js";
 import { readCostChanges, readModelCost, type ClaimLine } from "./claims.js";
 import { isRetries, metricsFor, place, unknownMetric } from "./figures.js";
 import type { Item } from "./items.js";
+import type { MetricDef } from "../registry/metrics.js";
 import { nameOf } from "./model-names.js";
 import { readSelfHost } from "./self-host.js";
 import { tokensOf, type LineState } from "./state.js";
@@ -21,7 +22,7 @@ import { readUsage } from "./usage.js";
 import { MAX_LINE_CHARS, MAX_TABLE_COLUMNS } from "../blocks.js";
 
 const CHANGE = /^(?:変化|変化率|差分|差|増減|change|changes|δ|delta|diff|difference|improvement|改善|改善幅|効果)$/;
-const NOTE = /^(?:効率化|判定|評価|備考|コメント|notes?|comments?|remarks?|verdict|winner|assessment|source|sources|出典|根拠|memo|メモ|理由|reason|status|結果|判断|所感|補足|詳細|details?|why|ok|pass)$/;
+const NOTE = /^(?:効率化|判定|評価|備考|コメント|notes?|comments?|remarks?|verdict|winner|assessment|source|sources|basis|based on|出典|根拠|memo|メモ|理由|reason|status|結果|判断|所感|補足|詳細|details?|why|ok|pass)$/;
 const UNIT = /^(?:単位|units?)$/;
 const MODEL_HEAD = /^(?:model|models|モデル|モデル名|llm|name|名前|候補|candidate models?|provider)$/;
 const VALUE_HEAD = /^(?:value|values|値|金額|数値|figure|amount|result|results|結果|実績|measured|実測)$/;
@@ -68,12 +69,13 @@ function modelLike(raw: string): boolean {
 }
 
 /** Words a cell may carry beside its figure: annotations and qualifiers, not other text. */
-const CELL_WORDS = /^(?:est|est\.|estimated|approx|approx\.|measured|avg|mean|median|p\d{2}|per|in|out|input|output|tokens?|params?|x|vs|or|and|[A-Z]\d{2,4}[A-Z]?|RTX|\d+GB|GB)$/i;
+const CELL_WORDS = /^(?:est|est\.|estimated|approx|approx\.|measured|avg|mean|median|p\d{2}|per|in|out|input|output|tokens?|params?|total|active|dense|moe|x|vs|or|and|[A-Z]\d{2,4}[A-Z]?|RTX|\d+GB|GB)$/i;
 
 /** A cell's figures. A cell is one value: Latin words the grammar did not read beside it refuse it. */
 function cellItems(b: Builder, cell: string): { items: Item[]; refused: Array<{ text: string; reason: string }> } | "empty" {
   const text = cell.replace(/\*+/g, "").trim();
-  if (NO_VALUE.test(text)) return "empty";
+  // `n/a (fixed cost)`, `— (not measured)`: no value, with a note.
+  if (NO_VALUE.test(text) || NO_VALUE.test(text.replace(/\s*[（(][^)）]*[)）]$/, ""))) return "empty";
   const parsed = tokensOf(b, text);
   const stray = parsed.words.filter((w) => !CELL_WORDS.test(w));
   if (parsed.items.length > 0 && stray.length > 0 && parsed.models.length === 0) {
@@ -89,10 +91,25 @@ interface Context {
   table: Table;
 }
 
-export function readTable(b: Builder, state: LineState, t: Table): void {
-  if (t.droppedColumns > 0) warn(b, "truncated-table", { columns: t.header.length + t.droppedColumns, limit: MAX_TABLE_COLUMNS }, t.line);
-  for (const line of new Set(t.longCells)) warn(b, "cell-too-long", { limit: MAX_LINE_CHARS }, line);
-  if (t.header.length < 2) return;
+/**
+ * `| | Option A | Option B |` over `| Model | GPT-4o | Llama 3.3 70B |`: a row that names the models
+ * of its columns, under a header that names none, is the table's header.
+ */
+function modelHeaderRow(b: Builder, t: Table): Table {
+  if (t.header.slice(1).some((h) => nameOf(b.names, h) !== null)) return t;
+  const k = t.rows.slice(0, 3).findIndex((r) => MODEL_HEAD.test(fold((r.cells[0] ?? "").replace(/\*+/g, "").trim())));
+  if (k === -1) return t;
+  const row = t.rows[k]!;
+  const named = row.cells.slice(1).filter((c) => nameOf(b.names, c) !== null || modelLike(c)).length;
+  if (named === 0 || named * 2 < row.cells.length - 1) return t;
+  return { ...t, header: ["", ...row.cells.slice(1)], rows: t.rows.filter((_, i) => i !== k) };
+}
+
+export function readTable(b: Builder, state: LineState, t0: Table): void {
+  if (t0.droppedColumns > 0) warn(b, "truncated-table", { columns: t0.header.length + t0.droppedColumns, limit: MAX_TABLE_COLUMNS }, t0.line);
+  for (const line of new Set(t0.longCells)) warn(b, "cell-too-long", { limit: MAX_LINE_CHARS }, line);
+  if (t0.header.length < 2) return;
+  const t = modelHeaderRow(b, t0);
   const heads = t.header.map((h, i) => (i === 0 ? null : headOf(b, h)));
   const first = t.header[0]!.replace(/\*+/g, "").trim();
   const heading = t.headings[t.headings.length - 1] ?? "";
@@ -219,7 +236,9 @@ function placeCell(
   b: Builder, ctx: Context, model: ModelData, meaning: Meaning, label: Label, raw: string, items: readonly Item[],
   siblings: readonly Quantity[], row: TableRow, cellText: string, why: string, columnHint: Quantity | null = null,
 ): boolean {
-  const hint = label.hint ?? columnHint ?? ctx.hint;
+  // The row's own unit first; the column's or table's only where it can be the row metric's.
+  const wide = columnHint ?? ctx.hint;
+  const hint = label.hint ?? (wide && meaning.kind === "metric" && !hintSuits(meaning.metric, wide) ? null : wide);
   const retries = isRetries(label);
   // `$3 / $15`, `0.15 / 0.60` under a price row with both sides: zip with the label's sides.
   if (items.length > 1) {
@@ -231,6 +250,16 @@ function placeCell(
         const side = it.side ?? sides[k]!;
         const defs = metricsFor(b, { kind: "family", family: "price" }, label, { ...it, side });
         if (Array.isArray(defs)) ok = place(b, model, defs, it.q, row.line, cellText, why, { hint }) && ok;
+      });
+      return ok;
+    }
+    // `671B total, 37B active`: figures of different metrics the label's family or words tell apart.
+    const each = items.map((it) => metricsFor(b, meaning, label, it));
+    const keys = each.map((d) => (Array.isArray(d) && d.length === 1 ? d[0]!.key : null));
+    if (keys.every((k) => k !== null) && new Set(keys).size === items.length) {
+      let ok = true;
+      items.forEach((it, k) => {
+        ok = place(b, model, each[k] as MetricDef[], withHint(it.q, hint), row.line, cellText, why, {}) && ok;
       });
       return ok;
     }

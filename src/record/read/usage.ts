@@ -4,7 +4,7 @@
  * `about 300 million input tokens and 80 million output tokens a month`, `1日あたり…`. A period
  * other than a month is converted; a usage label with no period means a month.
  */
-import { PER_MONTH, type Period } from "../quantity/lexicon.js";
+import { COUNT_NOUN, PER_MONTH, type CountUnit, type Period } from "../quantity/lexicon.js";
 import type { Quantity } from "../quantity/quantity.js";
 import { explain, warn, type Builder } from "./builder.js";
 import { fmtNumber } from "../../format.js";
@@ -65,13 +65,26 @@ export function readUsage(b: Builder, items: readonly Item[], src: UsageSource):
   return readUnits(b, items, src);
 }
 
+const USAGE_UNITS: readonly CountUnit[] = ["image", "request", "page", "audio_minute", "document", "conversation", "ticket"];
+
+/** The unit a generic count (`40,000 枚の画像`) counts, from the words beside it. */
+function unitIn(words: string): CountUnit | null {
+  for (let i = 0; i < words.length; i++) {
+    const hit = COUNT_NOUN(words, i);
+    if (hit && USAGE_UNITS.includes(hit.value)) return hit.value;
+  }
+  return null;
+}
+
 /** `50,000 images a month`, `月間 40,000 枚の画像`: usage counted in other units. */
 function readUnits(b: Builder, items: readonly Item[], src: UsageSource): boolean {
   let any = false;
-  for (const it of items) {
-    const q = it.q;
-    if (q.dimension !== "count" || q.noun === null || q.range || q.bound) continue;
-    if (!["image", "request", "page", "audio_minute", "document", "conversation", "ticket"].includes(q.noun)) continue;
+  for (const it0 of items) {
+    const q0 = it0.q;
+    if (q0.dimension !== "count" || q0.noun === null || q0.range || q0.bound) continue;
+    const noun = q0.noun === "item" ? unitIn(it0.words) : q0.noun;
+    if (noun === null || !USAGE_UNITS.includes(noun)) continue;
+    const q = { ...q0, noun };
     if (q.period === null && src.labelPeriod === null && !src.named) continue;
     const { value } = perMonth(q, src.labelPeriod);
     if (!b.usage) b.usage = { inputTokens: null, outputTokens: null, totalTokens: null, units: [], line: src.line, source: "body" };

@@ -77,8 +77,10 @@ export function containsWords(text: string, alias: string): boolean {
 /** Reads a unit hint: `ms`, `%`, `$/1M`, `円/100万トークン`, `USD per 1M tokens`, `K`. */
 export function readHint(text: string): Quantity | null {
   const t = normalizeText(text).trim();
-  // A hint is a unit with no number: one that starts with a digit is a figure or a year.
-  if (t === "" || t.length > 40 || /^[0-9]/.test(t)) return null;
+  if (t === "" || t.length > 40) return null;
+  // A hint is a unit with no number: one that starts with a digit is a figure or a year — unless
+  // it is a round denominator of tokens (`（100万トークンあたり）`, `(1M tokens)`).
+  if (/^[0-9]/.test(t)) return denominatorHint(t);
   // A figure with the number taken out: `$/1M` is `$1/1M`, `ms` is `1ms`.
   const cur = /^(US\$|\$|¥|€|USD|JPY|EUR)\s?/.exec(t);
   const candidate = cur ? `${cur[0].trim()} 1${t.slice(cur[0].length)}` : `1${/^[a-z]/i.test(t) && !/^(?:k|m|b|ms|s|x)\b/i.test(t) ? " " : ""}${t}`;
@@ -87,6 +89,16 @@ export function readHint(text: string): Quantity | null {
   if (q.dimension === "number" && q.value === 1 && q.per === null && q.period === null) return null;
   if (q.range || q.fraction) return null;
   return q;
+}
+
+function denominatorHint(t: string): Quantity | null {
+  const core = t.replace(/\s*(?:あたり|当たり|単位|ごと)$/, "");
+  const size = readQuantity(core, 0, { decimal: "dot" });
+  if (size === null || isRefusal(size) || size.end !== core.length || size.dimension !== "tokens" || size.range) return null;
+  // 1,000, 1M, 100万: a power of ten, as denominators are; `128K tokens` is a context window.
+  if (size.value < 1000 || !Number.isInteger(Math.log10(size.value))) return null;
+  const q = readQuantity(`1 per ${core}`, 0, { decimal: "dot" });
+  return q !== null && !isRefusal(q) && q.per === "token" ? q : null;
 }
 
 /** The longest tail of `text` that reads as a unit hint: `Input $/1M` → `$/1M`. */
@@ -131,7 +143,7 @@ function wordsOf<T>(text: string, table: (t: string, at: number) => { value: T; 
 const LABEL_SIDE = wordTable<Side>([
   ["input", "input"], ["inputs", "input"], ["prompt tokens", "input"], ["入力", "input"], ["インプット", "input"],
   ["output", "output"], ["outputs", "output"], ["completion", "output"], ["completion tokens", "output"], ["出力", "output"], ["アウトプット", "output"],
-  ["input and output", "both"], ["input/output", "both"], ["in/out", "both"], ["入出力", "both"], ["入力・出力", "both"], ["both", "both"],
+  ["input and output", "both"], ["input/output", "both"], ["in/out", "both"], ["in and out", "both"], ["in & out", "both"], ["input & output", "both"], ["inputs and outputs", "both"], ["in+out", "both"], ["入出力", "both"], ["入力・出力", "both"], ["both", "both"],
 ]);
 
 const ROLE_FOLDED = ROLE_WORDS.map(([w, r]) => [fold(w), r] as const);
@@ -174,12 +186,18 @@ export function readLabel(raw: string): Label {
   if (cached) return cached;
   const normal = normalizeText(raw).replace(/\*+|`/g, "").trim();
   // `MMLU, from the model cards`, `Tag quality, as judged by the leads`: what follows a comma is a note.
-  const comma = /^([^,、]{2,}?)\s*[,、]\s*(.+)$/.exec(withoutNotes(normal));
+  // Not a thousands separator: `Cost per 1,000 reviews` is one label.
+  const comma = /^((?:[^,、]|(?<=\d),(?=\d{3}))+?)\s*(?:(?<!\d),|,(?!\d{3})|、)\s*(.+)$/.exec(withoutNotes(normal));
   const notes = [...notesOf(normal), ...(comma ? [comma[2]!] : [])];
   const main = comma ? comma[1]! : withoutNotes(normal);
   const text = fold(main);
   const all = [text, ...notes.map(fold)].join(" ");
-  const noteHint = notes.filter((n) => !/^[0-9]/.test(n)).map(readHint).find((h) => h !== null) ?? null;
+  // `(list, per 1M tokens)`: each part of a note is tried on its own.
+  // A note that starts with a digit (`(n=300)`, `(2024)`) gives only a denominator: `（100万トークンあたり）`.
+  const noteHint = notes.flatMap((n) => n.split(/\s*[,;、]\s*(?!\d{3})/)).filter((n) => n !== "").map((n) => {
+    const h = readHint(n);
+    return h && (!/^[0-9]/.test(n) || h.per !== null) ? h : null;
+  }).find((h) => h !== null) ?? null;
   const tail = noteHint ? null : trailingHint(main);
   const role = roleIn(all);
   const period = wordsOf(all, PERIOD_WORD)[0] ?? null;

@@ -87,7 +87,7 @@ export const METRICS: readonly MetricDef[] = [
   },
   {
     key: "hallucination_rate", name: "Hallucination rate",
-    aliases: ["hallucination rate", "hallucination", "hallucinated", "made up", "fabricated", "fabrication", "ハルシネーション率", "ハルシネーション発生率", "ハルシネーション", "幻覚率", "捏造"],
+    aliases: ["hallucination rate", "hallucination", "halluc", "hallucinations", "hallucinated", "made up", "fabricated", "fabrication", "ハルシネーション率", "ハルシネーション発生率", "ハルシネーション", "幻覚率", "捏造"],
     kind: "percent", direction: "lower", range: PCT,
   },
   {
@@ -135,7 +135,7 @@ export const METRICS: readonly MetricDef[] = [
   },
   {
     key: "context_window", name: "Context window",
-    aliases: ["context window", "context length", "context size", "context", "max context", "window", "token window", "コンテキストウィンドウ", "コンテキスト長", "コンテキスト", "最大コンテキスト"],
+    aliases: ["context window", "context length", "context size", "context", "ctx", "ctx window", "max context", "window", "token window", "コンテキストウィンドウ", "コンテキスト長", "コンテキスト", "最大コンテキスト"],
     kind: "tokens", direction: "higher", range: [256, 1e8],
   },
   {

@@ -15,7 +15,7 @@ export const CONCEPTS: ReadonlyArray<readonly [Concept, readonly string[]]> = [
     "導入費用", "導入コスト", "導入費", "購入費", "購入費用", "設備投資", "ハードウェア費用", "機材費", "ハードウェア購入"]],
   ["opex", ["opex", "operating cost", "operating costs", "operating expense", "operating expenses", "operations cost", "running cost",
     "running costs", "run cost", "hosting cost", "maintenance", "ops", "運用費", "運用コスト", "運用費用", "維持費", "ランニングコスト",
-    "保守費", "電気代", "インフラ費", "運用"]],
+    "保守費", "電気代", "インフラ費", "運用", "rental", "gpu rental", "rent", "lease", "レンタル代", "レンタル費", "レンタル料", "gpuレンタル代"]],
   ["gpus", ["gpus", "gpu", "gpu count", "gpus required", "gpu requirements", "gpu requirement", "hardware", "gpu必要数", "必要gpu",
     "gpu数", "必要gpu数", "gpu構成", "構成"]],
   ["break_even", ["break even", "breakeven", "break even point", "break even volume", "損益分岐点", "損益分岐"]],
@@ -32,7 +32,7 @@ export type Role = "old" | "new";
 /** Words in a label, header or note that mean the old or the new model. */
 export const ROLE_WORDS: ReadonlyArray<readonly [string, Role]> = [
   ["old", "old"], ["before", "old"], ["previous", "old"], ["prev", "old"], ["current", "old"], ["existing", "old"], ["baseline", "old"],
-  ["legacy", "old"], ["incumbent", "old"], ["旧", "old"], ["旧モデル", "old"], ["現行", "old"],
+  ["legacy", "old"], ["incumbent", "old"], ["status quo", "old"], ["today", "old"], ["旧", "old"], ["旧モデル", "old"], ["現行", "old"],
   ["現行モデル", "old"], ["移行前", "old"], ["従来", "old"], ["従来モデル", "old"], ["現在", "old"], ["変更前", "old"],
   ["new", "new"], ["after", "new"], ["candidate", "new"], ["proposed", "new"], ["新", "new"],
   ["新モデル", "new"], ["移行後", "new"], ["候補", "new"], ["変更後", "new"], ["導入後", "new"],
@@ -41,7 +41,7 @@ export const ROLE_WORDS: ReadonlyArray<readonly [string, Role]> = [
 /** A label naming a target, a threshold or a forecast: what it carries is not a measurement. */
 export const TARGET_WORDS: readonly string[] = [
   "target", "targets", "goal", "goals", "objective", "sla", "slo", "threshold", "budget", "limit", "cap", "requirement",
-  "requirements", "criteria", "criterion", "forecast", "prediction", "guardrail",
+  "requirements", "criteria", "criterion", "forecast", "prediction", "guardrail", "driver", "drivers",
   "目標", "基準", "閾値", "しきい値", "上限", "下限", "予算", "条件", "要件", "予測", "見込み", "判定基準", "合格ライン",
 ];
 
@@ -53,3 +53,17 @@ export const CHANGE_WORDS: readonly string[] = [
 
 /** A label qualified "per task", "1件あたり": the figure is per that unit (harmless for attempts). */
 export const PER_LABEL: RegExp = /\b(?:per|each|every)\s+(task|ticket|request|conversation|document|query|call|item|job|session|chat|message|page|image)s?\b|(?:1件|1リクエスト|1回|1タスク|1チケット|1会話|1文書)あたり/;
+
+/**
+ * Verbs that state a change in points of a named metric: before the figure in English (`loses 8.8
+ * points on SWE-bench`), after it in Japanese (`8.8ポイント低下`). The sign the verb gives.
+ */
+export const CHANGE_VERBS_BEFORE: ReadonlyArray<readonly [string, 1 | -1]> = [
+  ["loses", -1], ["lost", -1], ["lose", -1], ["drops", -1], ["dropped", -1], ["falls", -1], ["fell", -1], ["trails", -1],
+  ["trailed", -1], ["regresses", -1], ["regressed", -1], ["is down", -1], ["was down", -1], ["worse by", -1], ["behind by", -1],
+  ["gains", 1], ["gained", 1], ["adds", 1], ["added", 1], ["improves", 1], ["improved", 1], ["is up", 1], ["was up", 1],
+  ["better by", 1], ["ahead by", 1], ["leads by", 1],
+];
+export const CHANGE_VERBS_AFTER: ReadonlyArray<readonly [string, 1 | -1]> = [
+  ["低下", -1], ["減少", -1], ["悪化", -1], ["下落", -1], ["ダウン", -1], ["向上", 1], ["上昇", 1], ["改善", 1], ["増加", 1], ["アップ", 1],
+];
