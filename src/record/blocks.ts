@@ -49,6 +49,7 @@ export type Block = TextLine | Table | LongLine;
 
 export const MAX_TABLE_COLUMNS = 32;
 export const MAX_LINE_CHARS = 4000;
+const BULLET = /^[•・‣◦▪●○■□]\s*/;
 const HAS_DIGIT = /[0-9]/;
 /** A line with no figure that still says something: `Capex: none`, `初期費用: なし`. */
 const STATED_NONE = /[:：]\s*\**\s*(?:none|nil|zero|n\/a|なし|無し|不要|ゼロ)\b/i;
@@ -158,7 +159,8 @@ export function toBlocks(body: string, lineOffset: number): Block[] {
             blocks.push({ kind: "long", line: first + k });
             return;
           }
-          blocks.push({ kind: "line", text: raw.trim(), line: first + k, heading: context[context.length - 1] ?? "", headings: context, parents, group });
+          // `• Pro: $1.25/1M in`: a bullet typed as a character (pasted from chat) is not part of the text.
+          blocks.push({ kind: "line", text: raw.trim().replace(BULLET, ""), line: first + k, heading: context[context.length - 1] ?? "", headings: context, parents, group });
         });
         break;
       }

@@ -385,6 +385,8 @@ const readPer: Reader = (text, pos, d, ctx) => {
   const side = SIDE(text, p);
   if (side) p = skipSpaces(text, side.end, 1);
   const noun = COUNT_NOUN(text, p);
+  // `1.35B input tokens / 270M output tokens`: a count over a count is two figures, not a rate.
+  if (noun && (d.dimension === "tokens" || d.dimension === "count" || d.dimension === "percent")) return pos;
   if (noun && noun.value !== "time") {
     d.per = noun.value === "gpu" ? "gpu_hour" : noun.value;
     // `/MTok`: a million tokens in one word.

@@ -34,6 +34,8 @@ function isCjk(c: string | undefined): boolean {
 }
 const BRACKETS = /[()[\]【】「」〔〕『』{}]/;
 
+const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+
 /** Not worth reading and never a figure; sticky, so they are tried at a position without copying. */
 const SKIPS: ReadonlyArray<[RegExp, "date" | "version" | "url" | "code"]> = [
   [/https?:\/\/[^\s)）\]]{1,500}/y, "url"],
@@ -43,6 +45,9 @@ const SKIPS: ReadonlyArray<[RegExp, "date" | "version" | "url" | "code"]> = [
   [/\d{1,2}月\d{1,2}日/y, "date"],
   [/(?:FY|Q[1-4][ -]?)\d{2,4}\b/y, "date"],
   [/(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{4}\b/iy, "date"],
+  // `Aug 16`, `Sep 13–15`, `March 3rd, 2025`, `16 Aug`: a day of a month, not a figure.
+  [new RegExp(String.raw`${MONTH}\.? \d{1,2}(?:st|nd|rd|th)?(?:\s?[–-]\s?\d{1,2})?(?:, \d{4})?(?![\d.,]|\s*(?:%|％|ms|s|sec|x|×))`, "iy"), "date"],
+  [new RegExp(String.raw`\d{1,2}(?:st|nd|rd|th)? ${MONTH}(?:,? \d{4})?`, "iy"), "date"],
   [/v?\d+\.\d+\.\d+(?:[-.][0-9A-Za-z]+)*/y, "version"],
   [/v\d+(?:\.\d+)?\b/y, "version"],
 ];

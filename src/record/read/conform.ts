@@ -39,8 +39,10 @@ export function withHint(q: Quantity, hint: Quantity | null): Quantity {
     return { ...q, value: q.value * hint.value, step: q.step * hint.value, steps: [...q.steps, `×${fmt(hint.value)} from the label or header`] };
   }
   if (q.dimension === "money" && q.per === null && hint.per !== null) {
-    const f = hint.value;
-    return { ...q, value: q.value * f, step: q.step * f, per: hint.per, currency: q.currency ?? hint.currency, steps: [...q.steps, "denominator from the label or header"] };
+    // `$/1K` is read per 1M already (its value is 1,000); a unit with no money (`(per 1K tokens)`) is not.
+    const f = hint.dimension !== "money" && hint.per === "token" && hint.perSize ? 1e6 / hint.perSize : hint.value;
+    const steps = [...q.steps, f !== 1 ? `denominator from the label or header: per ${fmt(hint.perSize ?? 1)} → per 1M (×${fmt(f)})` : "denominator from the label or header"];
+    return { ...q, value: q.value * f, step: q.step * f, per: hint.per, perSize: hint.per === "token" ? 1e6 : hint.perSize, currency: q.currency ?? hint.currency, steps };
   }
   if (q.dimension === "money" && q.period === null && hint.period !== null && hint.per === null) {
     return { ...q, period: hint.period, value: q.value * hint.value, step: q.step * hint.value };
@@ -50,6 +52,7 @@ export function withHint(q: Quantity, hint: Quantity | null): Quantity {
 
 const HINT_KINDS: Readonly<Record<string, readonly MetricDef["kind"][]>> = {
   percent: ["percent"], money: ["price", "unit_price", "money"], duration: ["seconds"], tokens: ["tokens"], params: ["params"],
+  throughput: ["throughput"],
 };
 
 /**
@@ -84,6 +87,7 @@ function plausible(def: MetricDef, value: number, currency: Currency | null): st
   const [min, max] = def.range;
   const usd = (def.kind === "price" || def.kind === "unit_price" || def.kind === "money") && currency ? value * ROUGH_USD[currency] : value;
   if (usd < min || usd > max) return `${fmt(value)} is outside the plausible range of ${def.name} (${min}–${max}${def.kind === "price" ? " USD per 1M tokens" : ""})`;
+  if (def.floor !== undefined && usd !== 0 && Math.abs(usd) < def.floor) return `${fmt(value)} per 1M tokens is below any real ${def.name.toLowerCase()}: is it per 1K tokens or per token?`;
   return null;
 }
 

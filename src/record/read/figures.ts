@@ -9,6 +9,7 @@ import type { Label, Meaning, Registry } from "../registry/labels.js";
 import type { MetricDef } from "../registry/metrics.js";
 import type { ModelData } from "../schema.js";
 import { addClaim, modelFor, roleModel, setFigure, unknownMetric, type Builder } from "./builder.js";
+import { hintSuits } from "./conform.js";
 import type { Item } from "./items.js";
 
 const STAT_KEY: Readonly<Record<Stat, string>> = { mean: "latency_mean", p50: "latency_p50", p90: "latency_p90", p95: "latency_p95", p99: "latency_p99" };
@@ -27,6 +28,17 @@ export function resolveFamily(reg: Registry, family: "price" | "latency", side: 
  * the item's side or statistic (then the label's), or — for a label that names nothing — what the
  * item's own words name.
  */
+/**
+ * `Decode speed (tok/s)`: a unit in the label that the metrics it names cannot take, and only one
+ * registry metric takes, names that metric.
+ */
+function byHint(b: Builder, defs: readonly MetricDef[], label: Label): MetricDef[] | null {
+  const hint = label.hint;
+  if (!hint || defs.some((d) => hintSuits(d, hint))) return null;
+  const only = b.registry.metrics.filter((d) => hintSuits(d, hint));
+  return only.length === 1 ? [only[0]!] : null;
+}
+
 const ACTIVE = /\bactive\b|アクティブ/i;
 
 export function metricsFor(b: Builder, meaning: Meaning, label: Label, it: Item): MetricDef[] | "unknown" | "unresolved" {
@@ -36,12 +48,16 @@ export function metricsFor(b: Builder, meaning: Meaning, label: Label, it: Item)
     const m = meaning.metric;
     // `Parameters: 671B total, 37B active`: the active part by its own word.
     if (m.key === "params_total" && ACTIVE.test(it.words)) return [b.registry.byKeyOf("params_active") ?? m];
+    const only = byHint(b, [m], label);
+    if (only) return only;
     // `平均 1.5秒` under `推論速度`: a latency metric picked by the figure's own statistic.
     if (m.family === "latency" && it.stat) return resolveFamily(b.registry, "latency", null, it.stat);
     return [m];
   }
   if (meaning.kind === "family") {
     const defs = resolveFamily(b.registry, meaning.family, side, stat);
+    const only = byHint(b, defs.length ? defs : b.registry.metrics.filter((d) => d.family === meaning.family), label);
+    if (only) return only;
     return defs.length ? defs : "unresolved";
   }
   const own = b.registry.meaningOf(it.label);

@@ -86,7 +86,10 @@ export function itemsOf(tokens: readonly Token[], text: string, options: { notes
       const own = segment.slice(from, to).filter((t, i) => from + i !== figIdx && !(change && from + i === figIdx + 1));
       const words = textOf(own, text);
       const label = readLabel(words);
-      const models = figures.length === 1 ? segModels : own.filter((t): t is Extract<Token, { kind: "model" }> => t.kind === "model").map((t) => t.name);
+      // `88.4% (8x22)`: a note right after the figure that is a model's name names the figure's model.
+      const next = segment[figIdx + 1];
+      const noted = next?.kind === "note" && next.tokens.length === 1 && next.tokens[0]!.kind === "model" ? [next.tokens[0]!.name] : [];
+      const models = noted.length ? noted : figures.length === 1 ? segModels : own.filter((t): t is Extract<Token, { kind: "model" }> => t.kind === "model").map((t) => t.name);
       items.push({
         q: fig.q,
         raw: text.slice(fig.start, fig.end),
@@ -192,8 +195,7 @@ function shareQualifiers(items: Item[]): void {
   const scale = perToken ? 1e6 / perToken.q.perSize! : 1;
   for (const it of items) {
     if (period && it.eq === withPeriod!.eq && it.q.period === null && (it.q.dimension === "tokens" || it.q.dimension === "money" || it.q.dimension === "count" || it.q.dimension === "number")) {
-      const f = PER_MONTH[period];
-      it.q = { ...it.q, period, value: it.q.value * f, step: it.q.step * f, range: it.q.range ? [it.q.range[0] * f, it.q.range[1] * f] : null, steps: [...it.q.steps, ...(f !== 1 ? [`per ${period} → per month (×${Number(f.toPrecision(6))})`] : [])] };
+      it.q = toMonth(it.q, period);
     }
     if (!perToken || it === perToken || it.q.per !== null || it.q.period !== null) continue;
     const shared = { per: "token" as const, perSize: perToken.q.perSize, value: it.q.value * scale, step: it.q.step * scale };
@@ -216,4 +218,13 @@ export function periodIn(text: string): Period | null {
     if (hit) return hit.value;
   }
   return null;
+}
+
+/** A figure stated for a period, put per month as the grammar puts figures that carry their period. */
+export function toMonth(q: Quantity, period: Period): Quantity {
+  const f = PER_MONTH[period];
+  return {
+    ...q, period, value: q.value * f, step: q.step * f, range: q.range ? [q.range[0] * f, q.range[1] * f] : null,
+    steps: [...q.steps, ...(f !== 1 ? [`per ${period} → per month (×${Number(f.toPrecision(6))})`] : [])],
+  };
 }

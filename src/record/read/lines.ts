@@ -7,11 +7,12 @@ import type { TextLine } from "../blocks.js";
 import { normalizeText } from "../quantity/text.js";
 import { readLabel, withoutNotes, type Label, type Meaning } from "../registry/labels.js";
 import type { ModelData } from "../schema.js";
+import type { MetricDef } from "../registry/metrics.js";
 import { findModel, modelFor, roleModel, warn, type Builder } from "./builder.js";
 import { readBreakdown, readCostChanges, readCostPair, readModelCost, unchecked, type ClaimLine } from "./claims.js";
 import { contextModel } from "./context.js";
 import { isRetries, itemModel, metricsFor, place, stateChange, unknownMetric } from "./figures.js";
-import { sideOfWords, type Item, type Items } from "./items.js";
+import { sideOfWords, toMonth, type Item, type Items } from "./items.js";
 import { nameOf } from "./model-names.js";
 import { headingMeaning, headingMetric, readProse, worksAsIs } from "./prose.js";
 import { readSelfHost } from "./self-host.js";
@@ -115,12 +116,16 @@ function fitsImplicit(b: Builder, split: { label: string; value: string }): bool
     if (MONEY_CONCEPTS.has(meaning.concept)) return money;
     return !money;
   }
-  return defs.every((d) => conform(withHint(first.q, label.hint), d).ok);
+  // `タスク成功率 0.86 → 0.84`: a plain fraction on a percentage is judged with the figures beside it.
+  return defs.every((d) => conform(withHint(first.q, label.hint), d).ok || (d.kind === "percent" && first.q.dimension === "number" && first.q.value <= 1));
 }
+
+/** A value that is a sentence: five words or more in a row, or a sentence's end. */
+const SENTENCE = /(?:[A-Za-z][\w'’-]*[\s,]+){5,}|[。．]\s*$|[a-z]\.\s*$/;
 
 const MONEY_CONCEPTS = new Set(["capex", "opex", "cost", "saving", "total"]);
 
-const DATED = /^(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[/-]\d{1,2}|\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|(?:week|phase|day|step|wk)\s?\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2})$/i;
+const DATED = /^(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[/-]\d{1,2}|\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|(?:week|phase|day|step|wk)\s?\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2}(?:[–-]\d{1,2})?)(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:utc|jst|z))?)?$/i;
 
 export function readLine(b: Builder, state: LineState, l: TextLine): void {
   usageInNotes(b, l);
@@ -210,10 +215,17 @@ export function readLine(b: Builder, state: LineState, l: TextLine): void {
     readCostLine(b, state, c, label, { ...parsed, items: amounts ? withCosts : costItems });
     return;
   }
-  // `Our fine-tune: $0.50/1M input, $1.50/1M output`: a short label over a model's prices names that model.
+  // `Our fine-tune: $0.50/1M input, $1.50/1M output`: a short label over a model's prices names that
+  // model — unless the list or heading above names one (`## 候補1: Llama 3.3 70B` over `見積: 入力 ¥150 …`).
   const prices = parsed.items.filter((it) => it.q.dimension === "money" && it.q.per === "token" && it.side !== null);
   if (label.sides.length === 0 && prices.length >= 2 && prices.length === parsed.items.filter((it) => it.q.dimension === "money").length && label.text.split(" ").length <= 4 && !label.target) {
-    readModelLine(b, state, l, modelFor(b, withoutNotes(split.label).trim() || split.label), parsed, split.value);
+    const around = contextModel(b, l, null);
+    readModelLine(b, state, l, around.from !== "default" ? around.model : modelFor(b, withoutNotes(split.label).trim() || split.label), parsed, split.value);
+    return;
+  }
+  // `Per quarter: €1,009 (Mistral Large) vs €364 (Llama 3.1 70B)`: amounts of money are costs.
+  if (parsed.items.every((it) => it.q.dimension === "money" && it.q.per === null) && label.hint?.per == null) {
+    readCostLine(b, state, c, label, parsed);
     return;
   }
   if (label.sides.length && parsed.items.some((it) => it.q.dimension === "money" && it.q.per === "token")) {
@@ -229,9 +241,15 @@ export function readLine(b: Builder, state: LineState, l: TextLine): void {
   const levels = parsed.items.filter((it) => !it.q.signed);
   const owners = levels.map((it) => (new Set(it.models).size === 1 ? itemModel(b, it) : null));
   if (levels.length >= 2 && owners.every((m) => m !== null) && new Set(owners).size === levels.length && label.text !== "") {
+    const siblings = levels.map((it) => it.q);
+    // `p95: qwen ~2.1s, 8x22 was 3.4s`: a statistic or side the registry resolves with the figure's unit.
+    const known = levels.map((it) => metricsFor(b, { kind: "unknown" }, label, it));
+    if (known.every((d) => Array.isArray(d))) {
+      levels.forEach((it, k) => place(b, owners[k]!, known[k] as MetricDef[], it.q, l.line, l.text, `label "${split.label.slice(0, 40)}"; the figure names its model`, { siblings, hint: label.hint }));
+      return;
+    }
     const unit = levels.find((it) => it.q.dimension !== "number") ?? levels[0]!;
     const def = unknownMetric(b, split.label, unit.q);
-    const siblings = levels.map((it) => it.q);
     levels.forEach((it, k) => place(b, owners[k]!, [def], it.q, l.line, l.text, `label "${split.label.slice(0, 40)}" (not in the registry); the figure names its model`, { siblings, hint: label.hint }));
     return;
   }
@@ -242,10 +260,18 @@ export function readLine(b: Builder, state: LineState, l: TextLine): void {
     for (const it of roles) place(b, roleModel(b, it.role!), [def], it.q, l.line, l.text, `label "${split.label.slice(0, 40)}" (not in the registry); the figure says ${it.role}`, { siblings: roles.map((r) => r.q), hint: label.hint });
     return;
   }
+  // `For the benchmark fans: Anthropic reports Sonnet at 88.7% on MMLU …`: a sentence after a label
+  // that names nothing is read as prose.
+  if (SENTENCE.test(split.value)) {
+    readProse(b, state, l);
+    return;
+  }
   // `画像前処理（per-image 課金）: $0.0035/image` under a model's item: a figure whose unit names its
   // metric, placed only where a model is named nearby.
   const place1 = contextModel(b, l, split.label);
-  for (const it of parsed.items) {
+  for (const raw of parsed.items) {
+    // `per image: $0.0004`: the label's unit applies to its figure.
+    const it = label.hint ? { ...raw, q: withHint(raw.q, label.hint) } : raw;
     // `Regression suite: 50件中45件正常動作` under `### Prompt compatibility`: the heading names the metric.
     if (it.q.dimension === "fraction") {
       const defs = headingMetric(b, l);
@@ -327,7 +353,10 @@ function readConcept(b: Builder, state: LineState, l: TextLine, label: Label, co
 }
 
 /** A line about cost: a pair of costs (`$2,015 -> $148.80/mo`), or stated changes. */
-function readCostLine(b: Builder, state: LineState, c: ClaimLine, label: Label, parsed: Items): void {
+function readCostLine(b: Builder, state: LineState, c: ClaimLine, label: Label, parsed0: Items): void {
+  // `Per quarter: €1,009 (Mistral Large) vs €364`: the label's period is the amounts'.
+  const period = label.period;
+  const parsed = period ? { ...parsed0, items: parsed0.items.map((i) => (i.q.dimension === "money" && i.q.per === null && i.q.period === null ? { ...i, q: toMonth(i.q, period) } : i)) } : parsed0;
   const money = (i: Item) => i.q.dimension === "money" && !i.q.signed;
   // The costs before and after the line's last arrow between two of them.
   const monies = parsed.items.filter(money);
@@ -339,6 +368,15 @@ function readCostLine(b: Builder, state: LineState, c: ClaimLine, label: Label, 
     const a0 = after.find(money)!;
     const changes = [...after.filter((i) => i !== a0), ...(a0.change ? [{ ...a0, q: a0.change.q, raw: a0.change.text }] : [])];
     readCostPair(b, state.claims, c, b0, a0, label.raw, changes);
+    return;
+  }
+  // `monthly: 8x22 ~$348, qwen ~$232 → -33%`: each model's cost by the name beside it, then the change.
+  const costs = parsed.items.filter((i) => money(i) && i.q.per === null && new Set(i.models).size === 1);
+  const owners = new Set(costs.map((i) => modelFor(b, i.models[0]!)));
+  if (costs.length >= 2 && owners.size === costs.length && costs.length === parsed.items.filter(money).length) {
+    for (const it of costs) readModelCost(b, state.claims, c, it, modelFor(b, it.models[0]!).name, `${label.raw} ${it.words}`);
+    const rest: Item[] = [...parsed.items.flatMap((i): Item[] => (i.change ? [{ ...i, q: i.change.q, raw: i.change.text, change: null }] : [])), ...parsed.items.filter((i) => !costs.includes(i))];
+    if (rest.length) readCostChanges(b, state.claims, c, rest, label.raw);
     return;
   }
   const items = parsed.items.flatMap((i) => (i.change ? [i, { ...i, q: i.change.q, raw: i.change.text, change: null }] : [i]));
@@ -401,6 +439,12 @@ function readMetricLine(b: Builder, l: TextLine, rawLabel: string, label: Label,
     // `+18%`, `-0.3pt`: a signed figure is a change, not a level.
     if (it.q.signed) return;
     const own = itemModel(b, it);
+    // `humaneval: 8x22 = 45.1%, qwen32 = 8O.4%`: a figure beside another model's (refused) one is
+    // not the context's — its model cannot be told.
+    if (!own && parsed.models.length > 0) {
+      warn(b, "ambiguous-model", { text: l.text.slice(0, 80), reason: `the line names ${[...new Set(parsed.models)].join(" and ")} but not beside this figure` }, l.line);
+      return;
+    }
     const ctx = own ? { model: own, why: "the figure names it", from: "label" as const } : contextModel(b, l, rawLabel);
     place1(it, ctx.model, `label "${rawLabel.slice(0, 40)}"; ${ctx.why}`);
     sampleSize(b, l, meaning);
@@ -489,7 +533,7 @@ function readModelLine(b: Builder, state: LineState, l: TextLine, model: ModelDa
   let prev: Item | null = null;
   // `$0.7 / 1M tokens, in and out same`: one price whose line says it is both sides.
   const prices = parsed.items.filter((i) => i.q.dimension === "money" && i.q.per === "token");
-  const lineSide = prices.length === 1 && prices[0]!.side === null ? sideOfWords(parsed.items.map((i) => i.words).join(" ") + " " + value.replace(/[\d.,$¥€]+/g, " ")) : null;
+  const lineSide = prices.length === 1 && prices[0]!.side === null ? sideOfWords(parsed.items.map((i) => i.words).join(" ") + " " + value.replace(/[\d.$¥€]+/g, " ")) : null;
   for (const raw0 of parsed.items) {
     const raw = lineSide === "both" && raw0 === prices[0] ? { ...raw0, side: "both" as const } : raw0;
     // `236B params total, 21B active`: a bare figure after one with a unit shares it.

@@ -22,7 +22,7 @@ const VARIANTS = [
 ];
 
 /** Short forms of a known model that can stand for it alone when no other known model shares them. */
-const DISTINCTIVE = new Set(["sonnet", "haiku", "opus", "flash", "mini", "nano", "nemo", "mixtral", "codestral", "pixtral", "qwen", "llama", "gemma", "deepseek", "claude", "gemini", "phi", "mistral", "command"]);
+const DISTINCTIVE = new Set(["sonnet", "haiku", "opus", "flash", "pro", "turbo", "lite", "ultra", "mini", "nano", "nemo", "mixtral", "codestral", "pixtral", "qwen", "llama", "gemma", "deepseek", "claude", "gemini", "phi", "mistral", "command"]);
 
 // A size is in B or M (`70B`, `350M`): `32k` after a name is a context window, `68%` a score, and
 // `46.7B total` a parameter count.
@@ -85,6 +85,16 @@ export class ModelNames {
       for (const p of parts) if (DISTINCTIVE.has(p)) note(p, name);
       // `GPT-3.5` for `GPT-3.5 Turbo`, `Llama 3.1` for `Llama 3.1 70B`: a leading part that names one.
       for (let k = 2; k < parts.length; k++) if (FAMILIES.includes(parts[0]!)) note(parts.slice(0, k).join(" "), name);
+      // Nicknames by size: `qwen32` for `Qwen2.5 32B`, `8x22` for `Mixtral 8x22B`.
+      for (const p of parts.slice(1)) {
+        const size = /^(\d+(?:\.\d+)?)b$/.exec(p);
+        if (size && FAMILIES.includes(parts[0]!)) note(`${parts[0]} ${size[1]}`, name);
+        const moe = /^(\d+x\d+)b$/.exec(p);
+        if (moe) {
+          note(moe[1]!, name);
+          note(p, name);
+        }
+      }
     }
     for (const [form, owners] of counts) {
       // A short form standing for two known models names neither; nor one that is a full name elsewhere.

@@ -11,10 +11,9 @@ import { conform, withHint } from "./conform.js";
 import { modelFor, roleModel, warn, type Builder } from "./builder.js";
 import { readCostChanges, readCostPair, readModelCost, SELF_HOSTED, type ClaimLine } from "./claims.js";
 import { readGpus, readSelfHost } from "./self-host.js";
-import { PER_MONTH } from "../quantity/lexicon.js";
 import { contextModel, modelNamedIn } from "./context.js";
 import { metricsFor, place, stateChange, unknownMetric } from "./figures.js";
-import { periodIn, type Item } from "./items.js";
+import { periodIn, toMonth, type Item } from "./items.js";
 import { tokensOf, type LineState } from "./state.js";
 import { readUsage } from "./usage.js";
 import { CHANGE_VERBS_AFTER, CHANGE_VERBS_BEFORE } from "../registry/words.js";
@@ -40,6 +39,9 @@ export function worksAsIs(clause: string, it: Item): boolean {
 function clauses(text: string): string[] {
   return text.split(/(?<=[.!?;])\s+|(?<=[。；！？])\s*/).filter((c) => /[0-9]/.test(c));
 }
+
+/** A sentence that forecasts rather than measures. */
+const FORECAST = /\b(?:expect(?:s|ed)?|projected|predict(?:s|ed)?|forecasts?|hope|hoping|should reach|would reach|aim(?:s|ing)? (?:for|at))\b|期待|予測|見込み|見込む|予想|想定では|目指す/i;
 
 const COST_WORDS = /\b(?:cost|costs|bill|bills|spend|spending|saving|savings|cheaper|pricier|cut|expense|invoice)\b|コスト|費用|請求|削減|節約|安く|料金/i;
 
@@ -70,7 +72,7 @@ export function readProse(b: Builder, state: LineState, l: TextLine): void {
       const costs = parsed.items.filter((i) => money(i) && i.models.length === 1);
       if (costs.length >= 1 && costs.length === parsed.items.filter(money).length && (periodIn(clause) !== null || costs.some((i) => i.q.period !== null))) {
         const period = costs.find((i) => i.q.period !== null)?.q.period ?? periodIn(clause);
-        for (const it of costs) readModelCost(b, state.claims, c, it.q.period === null && period ? { ...it, q: perMonth(it.q, period) } : it, modelFor(b, it.models[0]!).name, clause);
+        for (const it of costs) readModelCost(b, state.claims, c, it.q.period === null && period ? { ...it, q: toMonth(it.q, period) } : it, modelFor(b, it.models[0]!).name, clause);
         const rest = parsed.items.filter((i) => i.q.dimension === "percent" || (i.q.dimension === "money" && i.q.signed));
         if (rest.length) readCostChanges(b, state.claims, c, rest, clause);
         continue;
@@ -105,10 +107,6 @@ function readSelfHostProse(b: Builder, l: TextLine, clause: string, items: reado
   return read;
 }
 
-function perMonth(q: Item["q"], period: NonNullable<Item["q"]["period"]>): Item["q"] {
-  const f = PER_MONTH[period];
-  return { ...q, period, value: q.value * f, step: q.step * f, steps: [...q.steps, ...(f !== 1 ? [`per ${period} → per month (×${Number(f.toPrecision(6))})`] : [])] };
-}
 
 function readFigures(b: Builder, l: TextLine, clause: string, items: readonly Item[], arrows: number, models: readonly string[]): void {
   const names = [...new Set(models)];
@@ -151,12 +149,18 @@ function readFigures(b: Builder, l: TextLine, clause: string, items: readonly It
       statedChange(b, l, clause, raw);
       continue;
     }
-    if (raw.q.signed || raw.q.bound) continue;
+    // `The error-rate alert threshold is 2%`, `MMLU-Pro 70%くらいは出ると期待`: targets and forecasts.
+    if (raw.q.signed || raw.q.bound || raw.label.target || FORECAST.test(clause)) continue;
     // `46.7B parameters in total and about 12.9B active`: a bare figure after one with a unit shares it.
     const inherits = prev !== null && raw.q.dimension === "number" && (prev.dimension === "params" || prev.dimension === "tokens" || prev.dimension === "percent") &&
       b.registry.meaningOf(raw.label).kind === "unknown";
     const it: Item = inherits ? { ...raw, q: { ...raw.q, dimension: prev!.dimension as Item["q"]["dimension"] } } : raw;
     let defs = metricsFor(b, { kind: "unknown" }, none, it);
+    // `88.7% on MMLU`: a benchmark named among the figure's words, read as in a sentence.
+    if (!Array.isArray(defs)) {
+      const m = b.registry.meaningOf(it.label, true);
+      if (m.kind === "metric") defs = [m.metric];
+    }
     // `2.4 s on Gemini 1.5 Flash, down from 4.1 s on Gemini 1.0 Pro`: the metric named before.
     if (!Array.isArray(defs) && prev && Array.isArray(prev.defs) && prev.dimension === it.q.dimension) defs = prev.defs;
     if (!Array.isArray(defs)) {
@@ -185,7 +189,7 @@ function readFigures(b: Builder, l: TextLine, clause: string, items: readonly It
       warn(b, "ambiguous-model", { text: clause.slice(0, 80), reason: `the sentence names ${names.join(" and ")}` }, l.line);
       continue;
     }
-    const model = own.length === 1 ? modelFor(b, own[0]!) : (sentenceModel ?? (names.length === 0 ? parentModel(b, l) : null));
+    const model = own.length === 1 ? modelFor(b, own[0]!) : (sentenceModel ?? (names.length === 0 ? (parentModel(b, l) ?? headingModel(b, l)) : null));
     if (!model) {
       if (it.q.dimension === "fraction") {
         const ctx = contextModel(b, l, null);
@@ -254,6 +258,12 @@ function fits(defs: readonly { kind: string }[], it: Item): boolean {
     const c = conform(withHint(it.q, it.label.hint), d as never);
     return c.ok || c.range !== undefined;
   });
+}
+
+/** The model the nearest heading names (`## 候補2: Claude 3.5 Haiku`), for a sentence that names none. */
+function headingModel(b: Builder, l: TextLine) {
+  const ctx = contextModel(b, { parents: [], headings: l.headings }, null);
+  return ctx.from === "heading" ? ctx.model : null;
 }
 
 /** The model the list item above names, for a sentence that names none. */

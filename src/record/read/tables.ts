@@ -205,7 +205,9 @@ function costRow(b: Builder, ctx: Context, label: Label, raw: string, row: Table
   const meaning = b.registry.meaningOf(label);
   const costly = (meaning.kind === "concept" && (meaning.concept === "cost" || meaning.concept === "total" || meaning.concept === "saving")) || RETRY_ROW.test(raw);
   // A cost a month or retry-adjusted: one-time or self-hosting costs are figures of their own.
-  if (!costly || SELF_HOSTED_ROW.test(raw) || (label.period !== "month" && !RETRY_ROW.test(raw) && !/monthly|月/i.test(raw))) return false;
+  // A month said by the row, or by the heading over the table (`## Cost at current volume (monthly)`).
+  const heading = readLabel(ctx.table.headings[ctx.table.headings.length - 1] ?? "").period;
+  if (!costly || SELF_HOSTED_ROW.test(raw) || (label.period !== "month" && heading !== "month" && !RETRY_ROW.test(raw) && !/monthly|月/i.test(raw))) return false;
   const cells = cols.map((c) => ({ ...c, parsed: cellItems(b, row.cells[c.j] ?? "") }));
   const monies = cells.filter((c) => c.parsed !== "empty" && c.parsed.items.length === 1 && c.parsed.items[0]!.q.dimension === "money" && c.parsed.items[0]!.q.per === null);
   if (monies.length === 0) return false;

@@ -109,7 +109,7 @@ function trailingHint(text: string): { hint: Quantity; at: number } | null {
   for (let i = 0; i < t.length; i++) {
     if (/[$¥€%/]/.test(t[i]!) && (i === 0 || t[i - 1] === " " || /[a-z]/i.test(t[i - 1]!))) starts.push(i);
     // `Price per 1M input tokens`: a denominator stated in words.
-    else if ((t[i] === "p" || t[i] === "P") && t[i - 1] === " " && /^per /i.test(t.slice(i, i + 4))) starts.push(i);
+    else if ((t[i] === "p" || t[i] === "P") && (i === 0 || t[i - 1] === " ") && /^per /i.test(t.slice(i, i + 4))) starts.push(i);
   }
   for (let i = t.length - 1, words = 0; i > 0 && words < 3; i--) {
     if (t[i - 1] === " " && t[i] !== " ") {
@@ -143,6 +143,7 @@ function wordsOf<T>(text: string, table: (t: string, at: number) => { value: T; 
 const LABEL_SIDE = wordTable<Side>([
   ["input", "input"], ["inputs", "input"], ["prompt tokens", "input"], ["入力", "input"], ["インプット", "input"],
   ["output", "output"], ["outputs", "output"], ["completion", "output"], ["completion tokens", "output"], ["出力", "output"], ["アウトプット", "output"],
+  ["text in", "input"], ["text out", "output"],
   ["input and output", "both"], ["input/output", "both"], ["in/out", "both"], ["in and out", "both"], ["in & out", "both"], ["input & output", "both"], ["inputs and outputs", "both"], ["in+out", "both"], ["入出力", "both"], ["入力・出力", "both"], ["both", "both"],
 ]);
 
@@ -377,8 +378,11 @@ const VARIANT_WORDS = new Set(["pro", "plus", "+", "redux", "japanese", "ja", "j
 function onlyQualifiers(text: string, alias: string): boolean {
   const rest = ` ${text} `.replace(` ${alias} `, " ").replace(alias, " ").trim();
   if (rest === "") return true;
-  return rest.split(" ").every((w) => BENCHMARK_QUALIFIERS.some((re) => re.test(w)) || /^\d+$/.test(w) || w === "%");
+  // `MMLU も一応`: particles and adverbs after the name, not another benchmark (`MMLU日本語版` is one).
+  return rest.split(" ").every((w) => BENCHMARK_QUALIFIERS.some((re) => re.test(w)) || /^\d+$/.test(w) || w === "%" || JA_PARTICLES.test(w));
 }
+
+const JA_PARTICLES = /^(?:[\u3040-\u309f]{1,4}|[\u3040-\u309f]{0,3}(?:一応|参考|参考値|スコア|結果)[\u3040-\u309f]{0,3})$/;
 
 /** The key a label is kept under when the registry does not know it: one benchmark, one key. */
 export function slugOf(label: Label): string {

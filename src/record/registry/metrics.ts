@@ -31,6 +31,8 @@ export interface MetricDef {
   direction: Direction;
   /** Plausible values, in the kept unit (prices in USD per 1M tokens or USD equivalent). */
   range: readonly [number, number];
+  /** The smallest plausible value other than zero: a price per 1M below it was read per 1K or per token. */
+  floor?: number;
   /** Number of items in the public benchmark, for the noise interval. */
   items?: number;
   /** Part of `benchmarks.mean` (percentage benchmarks only). */
@@ -108,11 +110,11 @@ export const METRICS: readonly MetricDef[] = [
   },
   {
     key: "price_input", name: "Input price", aliases: [], kind: "price", side: "input", family: "price",
-    direction: "lower", range: [0, 2000],
+    direction: "lower", range: [0, 2000], floor: 0.001,
   },
   {
     key: "price_output", name: "Output price", aliases: [], kind: "price", side: "output", family: "price",
-    direction: "lower", range: [0, 2000],
+    direction: "lower", range: [0, 2000], floor: 0.001,
   },
   { key: "price_image", name: "Price per image", aliases: ["price per image", "image price", "画像単価"], kind: "unit_price", per: "image", direction: "lower", range: [0, 100] },
   { key: "price_request", name: "Price per request", aliases: ["price per request", "request price", "リクエスト単価"], kind: "unit_price", per: "request", direction: "lower", range: [0, 100] },
