@@ -18,6 +18,8 @@ export interface TextLine {
   parents: string[];
   /** Index of the paragraph or list the line belongs to: lines of one list share it. */
   group: number;
+  /** A heading: only what it states in a labelled note is read (`### Cost (volume: 1.2B in / 150M out)`). */
+  isHeading?: true;
 }
 
 export interface TableRow {
@@ -90,8 +92,13 @@ export function toBlocks(body: string, lineOffset: number): Block[] {
         const level = Number(t.tag.slice(1)) || 1;
         headings.length = Math.min(headings.length, level - 1);
         while (headings.length < level - 1) headings.push("");
-        headings.push((tokens[i + 1]?.content ?? "").trim());
+        const text = (tokens[i + 1]?.content ?? "").trim();
+        headings.push(text);
         group++;
+        if (HAS_DIGIT.test(text) && /[(（][^)）]*[:：]/.test(text) && text.length <= MAX_LINE_CHARS) {
+          const context = headings.filter((h) => h !== "");
+          blocks.push({ kind: "line", text, line: fileLine(t), heading: text, headings: context, parents: [], group, isHeading: true });
+        }
         break;
       }
       case "bullet_list_open":

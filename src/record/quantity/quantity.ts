@@ -140,6 +140,25 @@ const readPrefixes: Reader = (text, pos, d) => {
   return p;
 };
 
+/**
+ * `82.6 ± 1.0`, `71.2% +/- 0.8`: an interval around the figure. The figure is its centre; the
+ * interval is said in the reading's steps.
+ */
+function readPlusMinus(text: string, pos: number, d: Draft, ctx: GrammarContext): number {
+  const at = skipSpaces(text, pos, 1);
+  const mark = text[at] === "±" ? 1 : text.startsWith("+/-", at) || text.startsWith("+/−", at) ? 3 : 0;
+  if (mark === 0) return pos;
+  const p = skipSpaces(text, at + mark, 1);
+  const n = readNumber(text, p, ctx.decimal);
+  if (!n || "refuse" in n) return pos;
+  let end = n.end;
+  // The interval's own unit, when it repeats the figure's (`82.6% ± 1.0%`, `1.2 s ± 0.1 s`).
+  const unit = /^\s?(?:%|％|pp|pts?|s|ms|秒)(?![A-Za-z])/.exec(text.slice(end, end + 4));
+  if (unit) end += unit[0].length;
+  d.steps.push(`± ${text.slice(p, n.end)}: an interval around the figure, which is its centre`);
+  return end;
+}
+
 function readSign(text: string, pos: number, d: Draft): number {
   const c = text[pos];
   if ((c === "+" || c === "-") && (isDigit(text[pos + 1]) || CURRENCY_BEFORE(text, pos + 1) || (text[pos + 1] === " " && isDigit(text[pos + 2])))) {
@@ -223,12 +242,15 @@ const readFraction: Reader = (text, pos, d, ctx) => {
     d.fraction = { k: d.value, n: n.value };
     return n.end;
   }
-  if (text.startsWith("件中", pos)) {
-    const k = readNumber(text, skipSpaces(text, pos + 2, 2), ctx.decimal);
+  // `50件中47件`, `48本 のうち 44本`, `40問中36問`: k of n with a Japanese counter.
+  const ja = /^ ?(件|本|個|問|枚|つ|回|人)? ?(中|のうち|うち) ?/.exec(text.slice(pos, pos + 8));
+  if (ja && (ja[1] !== undefined || ja[2] !== "中")) {
+    const k = readNumber(text, pos + ja[0].length, ctx.decimal);
     if (!k || "refuse" in k) return pos;
     d.fraction = { k: k.value, n: d.value };
     d.noun = "item";
-    return text[k.end] === "件" ? k.end + 1 : k.end;
+    const counter = ja[1] ?? "件";
+    return text.startsWith(counter, k.end) ? k.end + counter.length : k.end;
   }
   return pos;
 };
@@ -579,6 +601,7 @@ export function readQuantity(text: string, at: number, ctx: GrammarContext): Qua
   const bad = refuseNotation(text, p, n.value);
   if (bad) return { ...bad, start: at };
 
+  p = readPlusMinus(text, p, d, ctx);
   for (const reader of [readRange, readFraction]) {
     const next = reader(text, p, d, ctx);
     if (next !== null && typeof next === "object") return { ...next, start: at };
@@ -586,7 +609,7 @@ export function readQuantity(text: string, at: number, ctx: GrammarContext): Qua
   }
   if (!d.fraction) {
     const unit = readUnit(text, p, d, ctx);
-    if (typeof unit === "number") p = unit;
+    if (typeof unit === "number") p = readPlusMinus(text, unit, d, ctx);
     if (d.high === null && d.dimension !== "number") p = readRangeAfterUnit(text, p, d, ctx);
   }
   if (d.dimension !== "money" || d.currency === null) {

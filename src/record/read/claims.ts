@@ -18,7 +18,7 @@ export type Basis = NonNullable<Claim["basis"]>;
 
 const RETRY = /実質|リトライ|再試行|試行|retr(?:y|ies)|re-?asks?|attempts?|effective|retry-adjusted/i;
 const ANNUAL = /年間|年額|\/年|annual|yearly|per year|a year|\/yr/i;
-const SAVING = /saving|savings|\bcut\b|cheaper|reduc|\bless\b|\blower\b|down|削減|安く|安い|節約|低減|減少|減/i;
+const SAVING = /saving|savings|\bsaves?\b|\bsaved\b|\bcut\b|cheaper|reduc|\bless\b|\blower\b|down|削減|安く|安い|節約|低減|減少|減/i;
 const RISE = /increase|more expensive|more costly|costs? more|pricier|\bup\b|\bhigher\b|増|高く|高い|上昇/i;
 export const SELF_HOSTED = /self-?host|セルフホスト|オンプレ|on-?prem|自社ホスト|自前/i;
 const UNITS = String.raw`(?:\d[\d,.]*\s?[kmb]?\s+)?(?:request|call|query|ticket|conversation|chat|document|doc|page|image|user|seat|message|session|review|task|item|issue|email)s?`;
@@ -31,6 +31,11 @@ const PER_UNIT = new RegExp(
 /** A cost per unit by its label's words too: `Per conversation it's roughly $0.0009 → $0.0003`. */
 const perUnit = (text: string) => PER_UNIT.test(text) || (PER_LABEL.test(text.toLowerCase()) && !/(?:attempts?|tries|retries|calls)\s+(?:per|each|every)\b/i.test(text));
 const VERSUS = /(?:\bvs\.?|\bversus|compared (?:to|with)|relative to|against|than)\s*/i;
+/** A sentence that states a change against something (`GPT-4o 比で`, `vs GPT-4o`, `削減`), not a cost. */
+export function isChange(text: string): boolean {
+  return VERSUS.test(text) || /比(?:で|較)?/.test(text) || SAVING.test(text) || RISE.test(text);
+}
+
 /** Words for the old model after `vs`: the registry's role words. */
 const isOld = (text: string) => readLabel(text).role === "old";
 
@@ -76,7 +81,7 @@ function versusOf(b: Builder, text: string): string | null {
     const word = /^[A-Za-z][\w.\- ]{1,30}?(?=[,、)）;:]|$)/.exec(after);
     return word ? word[0].trim() : "(unnamed)";
   }
-  const hi = /(\S{1,40}?)比/.exec(t);
+  const hi = /(\S{1,40}?)\s?比/.exec(t);
   if (hi) {
     if (isOld(hi[1]!)) return b.oldModel;
     const spans = b.names.find(hi[1]!);
@@ -123,12 +128,13 @@ export function readCostChanges(b: Builder, mem: ClaimMemory, c: ClaimLine, item
   const named = against ?? versusOf(b, c.text);
   if (named && !against) mem.versus.set(c.group, named);
   const versus = named ?? mem.versus.get(c.group) ?? null;
-  // `−$751.50 a month (−68%), roughly $9,000 a year`: an unsigned restatement takes the sign before it.
-  let sign: number | null = null;
+  // `−$751.50 a month (−68%), roughly $9,000 a year`: an unsigned restatement takes the sign of the
+  // line's signed figure.
+  const signedOne = figures.find((i) => i.q.signed && i.q.value !== 0);
+  const sign: number | null = signedOne ? Math.sign(signedOne.q.value) : null;
   for (const it of figures) {
     const q = it.q;
     const text = it.raw;
-    if (q.signed) sign = Math.sign(q.value);
     if (SELF_HOSTED.test(context)) {
       unchecked(b, c, q, text, "a saving after self-hosting: the tool compares API costs");
       continue;

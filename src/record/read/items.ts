@@ -120,8 +120,11 @@ export function itemsOf(tokens: readonly Token[], text: string, options: { notes
       continue;
     }
     if (t.kind === "sep" || (t.kind === "word" && SEP_WORDS.has(t.text.toLowerCase()))) {
+      // `8x22 = 45.1%`: a model's name before `=` names the figure after it.
+      const named = t.text === "=" && segment.length > 0 && !segment.some((x) => x.kind === "figure") ? segment.filter((x) => x.kind === "model") : [];
       flush();
       if (t.text === "=") eq++;
+      if (named.length) segment = [...named];
       continue;
     }
     // In a sentence, a note holds figures of its own: `（IFEval 88.0%）`. A note right after a figure

@@ -80,7 +80,10 @@ function implicitLabel(b: Builder, text: string): { label: string; value: string
   // `月間利用量は入力 3億トークン…`: a side word before the figure belongs to the figure.
   const side = /(入力|出力|input|output|in|out)$/i.exec(words);
   if (side && meaning.kind === "concept") return { label: words.slice(0, side.index).replace(/[はがのを]$/, "").trim() || words, value: text.slice(m.index + m[0].length - side[0].length - (m[0].length - m[1]!.length)), at: m[0].length };
-  return { label: words, value: text.slice(m[0].length), at: m[0].length };
+  // The label is its own sentence's: `コンテキストは 128K。うちの契約書は…` ends at `。`.
+  const rest = text.slice(m[0].length);
+  const end = /[。！？]|\.\s/.exec(rest);
+  return { label: words, value: end ? rest.slice(0, end.index) : rest, at: m[0].length };
 }
 
 const LABELLED_NOTE = /\(([^()]{1,200}:[^()]{1,200})\)/g;
@@ -129,6 +132,7 @@ const DATED = /^(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[/-]\d{1,2}|\d{4}�
 
 export function readLine(b: Builder, state: LineState, l: TextLine): void {
   usageInNotes(b, l);
+  if (l.isHeading) return;
   // `2024-11-06: prod error rate: 1.8%`: a date or step before the colon; the rest is the line.
   const dated = splitLabel(l.text);
   if (dated && DATED.test(dated.label) && /\d/.test(dated.value)) {
@@ -197,6 +201,9 @@ export function readLine(b: Builder, state: LineState, l: TextLine): void {
     return;
   }
   if (PERIOD_ONLY.test(label.text) || RETRY_LABEL.test(label.text)) {
+    // `Monthly: $450 + $360 = $810` under `## Option 1: stay on GPT-4o mini`: the heading's model's sum.
+    const around = contextModel(b, l, null);
+    if (around.from !== "default" && readBreakdown(b, state.claims, { ...c, model: around.model.name }, parsed.items, normalizeText(split.value), around.model.name)) return;
     readCostLine(b, state, c, label, parsed);
     return;
   }
@@ -354,8 +361,9 @@ function readConcept(b: Builder, state: LineState, l: TextLine, label: Label, co
 
 /** A line about cost: a pair of costs (`$2,015 -> $148.80/mo`), or stated changes. */
 function readCostLine(b: Builder, state: LineState, c: ClaimLine, label: Label, parsed0: Items): void {
-  // `Per quarter: €1,009 (Mistral Large) vs €364`: the label's period is the amounts'.
-  const period = label.period;
+  // `Per quarter: €1,009 (Mistral Large) vs €364`: the label's period is the amounts'. A year is kept
+  // as said: the audit checks annual figures as annual.
+  const period = label.period === "year" || label.period === "month" ? null : label.period;
   const parsed = period ? { ...parsed0, items: parsed0.items.map((i) => (i.q.dimension === "money" && i.q.per === null && i.q.period === null ? { ...i, q: toMonth(i.q, period) } : i)) } : parsed0;
   const money = (i: Item) => i.q.dimension === "money" && !i.q.signed;
   // The costs before and after the line's last arrow between two of them.
@@ -466,9 +474,13 @@ function readMetricLine(b: Builder, l: TextLine, rawLabel: string, label: Label,
   // `mixtral 46.7B total / 12.9B active, small 3 24B (dense)`: clauses that each start with a model.
   const clauses = splitClauses(value).map((t) => ({ t, names: b.names.find(normalizeText(t)) }));
   if (clauses.length > 1 && clauses.every((c) => c.names.length > 0 && new Set(c.names.map((n) => n.name)).size === 1 && c.names[0]!.start === 0)) {
+    // `(per 1M tokens, input / output): o3-mini $1.10 / $4.40, …`: figures take the label's sides in order.
+    const sides = label.sides.filter((s) => s !== "both");
     for (const c of clauses) {
       const model = modelFor(b, c.names[0]!.name);
-      const sub = tokensOf(b, c.t).items.filter((i) => !i.q.signed);
+      const sub0 = tokensOf(b, c.t).items.filter((i) => !i.q.signed);
+      const spread = sides.length === sub0.length && sub0.every((i) => i.side === null);
+      const sub = spread ? sub0.map((i, k) => ({ ...i, side: sides[k]! })) : sub0;
       for (const it of sub) place1(it, model, `label "${rawLabel.slice(0, 40)}"; the clause names ${model.name}`, sub.map((i) => i.q));
     }
     return;

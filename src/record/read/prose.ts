@@ -9,18 +9,15 @@ import type { TextLine } from "../blocks.js";
 import { readLabel, type Label, type Meaning } from "../registry/labels.js";
 import { conform, withHint } from "./conform.js";
 import { modelFor, roleModel, warn, type Builder } from "./builder.js";
-import { readCostChanges, readCostPair, readModelCost, SELF_HOSTED, type ClaimLine } from "./claims.js";
+import { isChange, readCostChanges, readCostPair, readModelCost, SELF_HOSTED, type ClaimLine } from "./claims.js";
 import { readGpus, readSelfHost } from "./self-host.js";
 import { contextModel, modelNamedIn } from "./context.js";
 import { metricsFor, place, stateChange, unknownMetric } from "./figures.js";
 import { periodIn, toMonth, type Item } from "./items.js";
 import { tokensOf, type LineState } from "./state.js";
 import { readUsage } from "./usage.js";
-import { CHANGE_VERBS_AFTER, CHANGE_VERBS_BEFORE } from "../registry/words.js";
+import { CHANGE_VERBS_AFTER, CHANGE_VERBS_BEFORE, PROMPTS_FAIL, PROMPTS_OK, PROMPTS_WORK, type ChangeWay } from "../registry/words.js";
 
-const PROMPTS_WORK = /prompts?|プロンプト|テンプレート|templates?/i;
-const PROMPTS_FAIL = /\bfail|broke|broken|needed|need(?:ed)? (?:changes|edits)|required|rewrit|修正が必要|失敗|動作しな|崩れ/i;
-const PROMPTS_OK = /pass|work|ran|unchanged|without (?:changes|edits)|as[- ]is|compatible|そのまま|正常|互換|問題なく|動作/i;
 
 /**
  * `46 of 50 prompts ran without changes`: a count of prompts that work as they are. The words right
@@ -46,8 +43,17 @@ const FORECAST = /\b(?:expect(?:s|ed)?|projected|predict(?:s|ed)?|forecasts?|hop
 const COST_WORDS = /\b(?:cost|costs|bill|bills|spend|spending|saving|savings|cheaper|pricier|cut|expense|invoice)\b|コスト|費用|請求|削減|節約|安く|料金/i;
 
 export function readProse(b: Builder, state: LineState, l: TextLine): void {
+  // `… SWE-bench Verified number for Claude 3.7 Sonnet is 62.3%; GPT-4o's is 33.2%`: the metric of
+  // the clause before, for a figure of the same kind that names none.
+  let carried: Carried = null;
+  // `Large 2 was measured while throttled; its average … is 1.08 attempts`: the model of the clause
+  // before, for a clause that names none.
+  let lastModel: string | null = null;
   for (const clause of clauses(l.text)) {
     const parsed = tokensOf(b, clause, { notes: true });
+    const modelsHere = [...new Set(parsed.models)];
+    const inherited = modelsHere.length === 0 ? lastModel : null;
+    if (modelsHere.length) lastModel = modelsHere.length === 1 ? modelsHere[0]! : null;
     // An unknown currency in a sentence is still a figure someone meant: say it was not read.
     for (const r of parsed.refused) if (/currency/.test(r.reason)) warn(b, "unreadable-value", { text: r.text.slice(0, 60), reason: r.reason }, l.line);
     if (parsed.items.length === 0) continue;
@@ -67,23 +73,27 @@ export function readProse(b: Builder, state: LineState, l: TextLine): void {
       readCostPair(b, state.claims, c, before, after, clause, parsed.items.filter((i) => i.part === 1 && i !== after));
       continue;
     }
-    if (COST_WORDS.test(clause) && parsed.items.some((i) => i.q.dimension === "money" && i.q.per === null || i.q.dimension === "percent")) {
+    // A cost is said by its words, or by amounts of money a month that each name a model
+    // (`Her sheet had GPT-4o at about $1,412 a month and Claude 3.7 Sonnet at about $1,890 a month`).
+    const perModelMonthly = parsed.items.some(money) && parsed.items.every((i) => !money(i) || (i.q.period !== null && i.models.length === 1));
+    if ((COST_WORDS.test(clause) || perModelMonthly) && parsed.items.some((i) => i.q.dimension === "money" && i.q.per === null || i.q.dimension === "percent")) {
       // `月額にすると Llama が約$146、Qwen が約$102 で、3割くらい安く`: each model's cost, then the change.
       const costs = parsed.items.filter((i) => money(i) && i.models.length === 1);
-      if (costs.length >= 1 && costs.length === parsed.items.filter(money).length && (periodIn(clause) !== null || costs.some((i) => i.q.period !== null))) {
+      if (costs.length >= 1 && !(costs.length === 1 && isChange(clause)) && costs.length === parsed.items.filter(money).length && (periodIn(clause) !== null || costs.some((i) => i.q.period !== null))) {
         const period = costs.find((i) => i.q.period !== null)?.q.period ?? periodIn(clause);
         for (const it of costs) readModelCost(b, state.claims, c, it.q.period === null && period ? { ...it, q: toMonth(it.q, period) } : it, modelFor(b, it.models[0]!).name, clause);
         const rest = parsed.items.filter((i) => i.q.dimension === "percent" || (i.q.dimension === "money" && i.q.signed));
         if (rest.length) readCostChanges(b, state.claims, c, rest, clause);
         continue;
       }
-      const changes = parsed.items.filter((i) => i.q.dimension === "percent" || (i.q.dimension === "money" && i.q.signed));
+      // `GPT-4o 比で年間 約1,600万円 のコスト削減`: an amount said to be a saving or a rise is a change.
+      const changes = parsed.items.filter((i) => i.q.dimension === "percent" || (i.q.dimension === "money" && (i.q.signed || (i.q.per === null && isChange(clause)))));
       if (changes.length && parsed.items.every((i) => i.q.dimension !== "money" || i.q.per === null)) {
         readCostChanges(b, state.claims, c, changes, clause);
         continue;
       }
     }
-    readFigures(b, l, clause, parsed.items, parsed.arrows, parsed.models);
+    carried = readFigures(b, l, clause, parsed.items, parsed.arrows, inherited ? [inherited] : parsed.models, carried);
   }
 }
 
@@ -108,7 +118,9 @@ function readSelfHostProse(b: Builder, l: TextLine, clause: string, items: reado
 }
 
 
-function readFigures(b: Builder, l: TextLine, clause: string, items: readonly Item[], arrows: number, models: readonly string[]): void {
+type Carried = { dimension: string; defs: ReturnType<typeof metricsFor> } | null;
+
+function readFigures(b: Builder, l: TextLine, clause: string, items: readonly Item[], arrows: number, models: readonly string[], carried: Carried = null): Carried {
   const names = [...new Set(models)];
   // `Someone re-ran MMLU for GPT-4o mini and got 79.1%`: the metric the sentence names, for a figure
   // whose own words name none.
@@ -125,14 +137,14 @@ function readFigures(b: Builder, l: TextLine, clause: string, items: readonly It
   if (arrows === 1) {
     const x = items.find((i) => i.part === 0);
     const y = items.find((i) => i.part === 1);
-    if (!x || !y) return;
+    if (!x || !y) return null;
     const defs = metricsFor(b, { kind: "unknown" }, none, x);
-    if (!Array.isArray(defs) || !fits(defs, y)) return;
+    if (!Array.isArray(defs) || !fits(defs, y)) return null;
     const why = `the sentence names ${defs.map((d) => d.name).join(", ")}, from → to`;
     const okX = place(b, roleModel(b, "old"), defs, x.q, l.line, clause, why, { siblings: [x.q, y.q] });
     const okY = place(b, roleModel(b, "new"), defs, y.q, l.line, clause, why, { siblings: [x.q, y.q] });
     if (okX && okY && defs.length === 1) stateChange(b, defs[0]!.key, y.change, l.line);
-    return;
+    return null;
   }
   // `batch pricing for GPT-4o mini and Gemini 1.5 Flash is $0.075`: a model named with no figure of
   // its own leaves the figures beside it without a sure owner.
@@ -142,8 +154,8 @@ function readFigures(b: Builder, l: TextLine, clause: string, items: readonly It
   const firstAt = new Map<string, number>();
   for (const sp of b.names.find(clause)) if (!firstAt.has(sp.name)) firstAt.set(sp.name, sp.start);
   const danglingFor = (it: Item) => names.filter((n) => !covered.has(n) && (firstAt.get(n) ?? 0) < it.end);
-  if (readUnknownByModel(b, l, clause, items)) return;
-  let prev: { dimension: string; defs: ReturnType<typeof metricsFor> } | null = null;
+  if (readUnknownByModel(b, l, clause, items)) return null;
+  let prev: Carried = carried;
   for (const raw of items) {
     if (raw.q.dimension === "points" && !raw.q.signed && names.every((n) => modelFor(b, n).name === b.newModel)) {
       statedChange(b, l, clause, raw);
@@ -201,9 +213,10 @@ function readFigures(b: Builder, l: TextLine, clause: string, items: readonly It
     }
     place(b, model, defs, it.q, l.line, clause, `the sentence names ${model.name} and ${defs.map((d) => d.name).join(", ")}`);
   }
+  return prev;
 }
 
-const verbBefore = CHANGE_VERBS_BEFORE.map(([w, sign]) => ({ re: new RegExp(String.raw`(?:^|\s)${w}\s+(?:by\s+)?(?:about\s+|around\s+|~)?$`, "i"), sign }));
+const verbBefore = CHANGE_VERBS_BEFORE.map(([w, way]) => ({ re: new RegExp(String.raw`(?:^|\s)${w}\s+(?:by\s+)?(?:about\s+|around\s+|~)?$`, "i"), way }));
 
 /**
  * `DeepSeek-V3 … loses 8.8 points on SWE-bench Verified`, `SWE-bench は 8.8ポイント低下`: a stated
@@ -214,13 +227,17 @@ function statedChange(b: Builder, l: TextLine, clause: string, it: Item): void {
   const after = clause.slice(it.end, it.end + 40);
   const verb = verbBefore.find((v) => v.re.test(before));
   const ja = CHANGE_VERBS_AFTER.find(([w]) => after.trimStart().startsWith(w));
-  const sign = verb?.sign ?? ja?.[1];
-  if (sign === undefined) return;
+  const way: ChangeWay | undefined = verb?.way ?? ja?.[1];
+  if (way === undefined) return;
   // The metric: `on SWE-bench Verified` after an English verb; the words before a Japanese one.
   const name = verb ? /^\s*(?:on|in|at|for)\s+([^,;:.()]{2,40})/i.exec(after)?.[1] : /([^\s、,。]{2,30}?)\s*(?:は|が|で|の)?\s*$/.exec(clause.slice(0, it.start))?.[1];
   if (!name) return;
   const meaning = b.registry.meaningOf(readLabel(name));
   if (meaning.kind !== "metric" || (meaning.metric.kind !== "percent" && meaning.metric.kind !== "score")) return;
+  // Better or worse by the metric's direction; a neutral metric has none to go by.
+  const lower = meaning.metric.direction === "lower";
+  if ((way === "better" || way === "worse") && meaning.metric.direction === "neutral") return;
+  const sign = way === "up" || (way === "better" && !lower) || (way === "worse" && lower) ? 1 : -1;
   stateChange(b, meaning.metric.key, { q: { ...it.q, value: sign * it.q.value, signed: true }, text: it.raw }, l.line);
 }
 
@@ -231,7 +248,8 @@ function statedChange(b: Builder, l: TextLine, clause: string, it: Item): void {
  */
 function readUnknownByModel(b: Builder, l: TextLine, clause: string, items: readonly Item[]): boolean {
   const levels = items.filter((i) => !i.q.signed && i.q.bound === null);
-  if (levels.length < 2 || levels.some((i) => new Set(i.models).size !== 1)) return false;
+  // Amounts of money are costs, not a metric.
+  if (levels.length < 2 || levels.some((i) => i.q.dimension === "money" && i.q.per === null) || levels.some((i) => new Set(i.models).size !== 1)) return false;
   const owners = levels.map((i) => modelFor(b, i.models[0]!));
   if (new Set(owners).size !== levels.length || new Set(levels.map((i) => i.q.dimension)).size !== 1) return false;
   if (levels.some((i) => Array.isArray(metricsFor(b, { kind: "unknown" }, readLabel(""), i)))) return false;

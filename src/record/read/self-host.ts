@@ -19,9 +19,14 @@ const GPU_SPECS: ReadonlyArray<RegExp> = [
 
 /** `4× H100` → 4 and `H100`; `H100 ×4`; `A100 80GB 8枚`; `8 GPUs (A100 80GB)`. */
 export function readGpus(text: string): { count: number | null; model: string | null; text: string } | null {
+  // The first spec written, whichever form it takes: `H100 ×2 …; we also costed an 8× A100 box`.
+  let best: { m: RegExpExecArray; i: number } | null = null;
   for (const [i, re] of GPU_SPECS.entries()) {
     const m = re.exec(text);
-    if (!m) continue;
+    if (m && (best === null || m.index < best.m.index)) best = { m, i };
+  }
+  if (best) {
+    const { m, i } = best;
     const [count, model] = i === 0 || i === 3 ? [m[1], m[2]] : [m[2], m[1]];
     const n = Number(count);
     return { count: Number.isSafeInteger(n) && n > 0 ? n : null, model: model ?? null, text: m[0].trim() };

@@ -8,7 +8,7 @@ import { PERIOD_WORD, STAT, type Period, type Side, type Stat, type CountUnit } 
 import { wordTable } from "../quantity/words.js";
 import { readQuantity, isRefusal, type Quantity } from "../quantity/quantity.js";
 import { normalizeText } from "../quantity/text.js";
-import { CHANGE_WORDS, CONCEPTS, PER_LABEL, ROLE_WORDS, TARGET_WORDS, type Concept, type Role } from "./words.js";
+import { CHANGE_WORDS, CONCEPTS, PER_LABEL, PROMPTS_FAIL, PROMPTS_OK, PROMPTS_WORK, ROLE_WORDS, TARGET_WORDS, type Concept, type Role } from "./words.js";
 import { BENCHMARK_QUALIFIERS, LATENCY_ALIASES, METRICS, PRICE_ALIASES, type MetricDef } from "./metrics.js";
 
 export interface Label {
@@ -195,10 +195,21 @@ export function readLabel(raw: string): Label {
   const all = [text, ...notes.map(fold)].join(" ");
   // `(list, per 1M tokens)`: each part of a note is tried on its own.
   // A note that starts with a digit (`(n=300)`, `(2024)`) gives only a denominator: `（100万トークンあたり）`.
-  const noteHint = notes.flatMap((n) => n.split(/\s*[,;、]\s*(?!\d{3})/)).filter((n) => n !== "").map((n) => {
-    const h = readHint(n);
-    return h && (!/^[0-9]/.test(n) || h.per !== null) ? h : null;
-  }).find((h) => h !== null) ?? null;
+  const parts = notes.flatMap((n) => n.split(/\s*[,;、・]\s*(?!\d{3})/)).filter((n) => n !== "");
+  const hints = parts.map((n) => {
+    // `la Plateforme list price per 1M tokens`: the unit at the end of a note's words.
+    // Only a price's unit: `(1,200 July tickets)` says what was counted, not a unit of the figures.
+    const tail0 = readHint(n) ? null : trailingHint(n);
+    const tail = tail0 && (tail0.hint.per !== null || tail0.hint.dimension === "money") ? tail0 : null;
+    const h = readHint(n) ?? tail?.hint ?? null;
+    const text = tail ? n.slice(tail.at) : n;
+    return h && (!/^[0-9]/.test(text) || h.per !== null) ? { h, n: text } : null;
+  }).filter((x) => x !== null);
+  // `(EUR, list price per 1M tokens)`: a currency in one part and a denominator in another are one unit.
+  const cur = hints.find((x) => x.h.dimension === "money" && x.h.per === null);
+  const per = hints.find((x) => x.h.per !== null);
+  const both = cur && per && per.h.dimension !== "money" ? readHint(`${cur.n} ${per.n.replace(/^.*?(?=\bper\b|\/)/i, "")}`) : null;
+  const noteHint = both ?? per?.h ?? hints[0]?.h ?? null;
   const tail = noteHint ? null : trailingHint(main);
   const role = roleIn(all);
   const period = wordsOf(all, PERIOD_WORD)[0] ?? null;
@@ -314,6 +325,11 @@ export class Registry {
       return cached;
     }
     let meaning = this.match(label.text, prose);
+    // `Opex total`, `合計運用費`: a total of something is that thing.
+    if (meaning.kind === "tie" && meaning.names.length === 2 && meaning.names.includes("total")) {
+      const other = meaning.names.find((n) => n !== "total")!;
+      if (CONCEPTS.some(([c]) => c === other)) meaning = { kind: "concept", concept: other as Concept };
+    }
     // `SWE-bench (Verified)`: the words and their note together name it.
     if (meaning.kind === "unknown" && label.notes.length) {
       const joined = this.match(fold(`${label.text} ${label.notes.join(" ")}`));
@@ -324,6 +340,13 @@ export class Registry {
       if (meaning.kind !== "unknown") break;
       meaning = this.match(fold(note));
       if (meaning.kind !== "metric") meaning = { kind: "unknown" };
+    }
+    // `Prompts reused unchanged`, `そのまま動いたプロンプト`: prompts that work as they are.
+    // Only a short label: in a sentence (`3 days of prompt work`) the words mean other things.
+    if (meaning.kind === "unknown" && !prose && label.text.split(" ").length <= 4 && label.text.length <= 24) {
+      const all = [label.text, ...label.notes].join(" ");
+      const compat = PROMPTS_WORK.test(all) && PROMPTS_OK.test(all) && !PROMPTS_FAIL.test(all) ? this.byKeyOf("prompt_compat") : undefined;
+      if (compat) meaning = { kind: "metric", metric: compat };
     }
     if (this.cache.size > 20_000) this.cache.clear();
     this.cache.set(key, meaning);

@@ -116,6 +116,11 @@ export const METRICS: readonly MetricDef[] = [
     key: "price_output", name: "Output price", aliases: [], kind: "price", side: "output", family: "price",
     direction: "lower", range: [0, 2000], floor: 0.001,
   },
+  // Not part of the cost: what a cache hit is billed, beside the input price.
+  {
+    key: "price_cached_input", name: "Cached input price", aliases: ["cached input", "cached input price", "cache read", "cache reads", "cache hit", "cache hits", "cached tokens", "prompt caching", "キャッシュ入力", "キャッシュ入力単価"],
+    kind: "price", direction: "lower", range: [0, 2000], floor: 0.001,
+  },
   { key: "price_image", name: "Price per image", aliases: ["price per image", "image price", "画像単価"], kind: "unit_price", per: "image", direction: "lower", range: [0, 100] },
   { key: "price_request", name: "Price per request", aliases: ["price per request", "request price", "リクエスト単価"], kind: "unit_price", per: "request", direction: "lower", range: [0, 100] },
   { key: "price_page", name: "Price per page", aliases: ["price per page", "page price", "ページ単価"], kind: "unit_price", per: "page", direction: "lower", range: [0, 100] },
@@ -180,4 +185,6 @@ export const BENCHMARK_QUALIFIERS: readonly RegExp[] = [
   /^(?:pass@\d+|pass|\d+ ?shot|zero ?shot|few ?shot|one ?shot|shot|cot|maj@\d+|em|exact|match|verified)$/,
   /^(?:精度|正答率|正解率|スコア|得点|結果|ベンチマーク|平均|ベンチ|評価|測定|実測|再測定|計測|再評価|社内評価|公式|公称)$/,
   /^(?:measured|remeasured|re-run|rerun|reported|official|published|ours|internal)$/,
+  // A release of the benchmark (`LiveCodeBench v5`, `AIME 2024`): the same benchmark's key.
+  /^v\d+(?:\.\d+)?$/,
 ];

@@ -56,14 +56,23 @@ export const PER_LABEL: RegExp = /\b(?:per|each|every)\s+(task|ticket|request|co
 
 /**
  * Verbs that state a change in points of a named metric: before the figure in English (`loses 8.8
- * points on SWE-bench`), after it in Japanese (`8.8ポイント低下`). The sign the verb gives.
+ * points on SWE-bench`), after it in Japanese (`8.8ポイント低下`). `up` and `down` say the sign;
+ * `better` and `worse` say it by the metric's direction (a hallucination rate that worsens rises).
  */
-export const CHANGE_VERBS_BEFORE: ReadonlyArray<readonly [string, 1 | -1]> = [
-  ["loses", -1], ["lost", -1], ["lose", -1], ["drops", -1], ["dropped", -1], ["falls", -1], ["fell", -1], ["trails", -1],
-  ["trailed", -1], ["regresses", -1], ["regressed", -1], ["is down", -1], ["was down", -1], ["worse by", -1], ["behind by", -1],
-  ["gains", 1], ["gained", 1], ["adds", 1], ["added", 1], ["improves", 1], ["improved", 1], ["is up", 1], ["was up", 1],
-  ["better by", 1], ["ahead by", 1], ["leads by", 1],
+export type ChangeWay = "up" | "down" | "better" | "worse";
+export const CHANGE_VERBS_BEFORE: ReadonlyArray<readonly [string, ChangeWay]> = [
+  ["loses", "down"], ["lost", "down"], ["lose", "down"], ["drops", "down"], ["dropped", "down"], ["falls", "down"], ["fell", "down"],
+  ["is down", "down"], ["was down", "down"], ["trails", "worse"], ["trailed", "worse"], ["regresses", "worse"], ["regressed", "worse"],
+  ["worse by", "worse"], ["behind by", "worse"],
+  ["gains", "up"], ["gained", "up"], ["adds", "up"], ["added", "up"], ["is up", "up"], ["was up", "up"], ["rises", "up"], ["rose", "up"],
+  ["improves", "better"], ["improved", "better"], ["better by", "better"], ["ahead by", "better"], ["leads by", "better"],
 ];
-export const CHANGE_VERBS_AFTER: ReadonlyArray<readonly [string, 1 | -1]> = [
-  ["低下", -1], ["減少", -1], ["悪化", -1], ["下落", -1], ["ダウン", -1], ["向上", 1], ["上昇", 1], ["改善", 1], ["増加", 1], ["アップ", 1],
+export const CHANGE_VERBS_AFTER: ReadonlyArray<readonly [string, ChangeWay]> = [
+  ["低下", "down"], ["減少", "down"], ["下落", "down"], ["ダウン", "down"], ["上昇", "up"], ["増加", "up"], ["アップ", "up"],
+  ["悪化", "worse"], ["改善", "better"], ["向上", "better"],
 ];
+
+/** Prompts that work as they are: `46 of 50 prompts ran without changes`, `そのまま動いた`. */
+export const PROMPTS_WORK = /prompts?|プロンプト|テンプレート|templates?/i;
+export const PROMPTS_FAIL = /\bfail|broke|broken|needed|need(?:ed)? (?:changes|edits)|required|rewrit|修正が必要|失敗|動作しな|崩れ/i;
+export const PROMPTS_OK = /pass|work|ran|unchanged|reused|without (?:changes|edits)|as[- ]is|compatible|そのまま|正常|互換|問題なく|動作|動いた/i;
