@@ -136,6 +136,26 @@ try {
   console.log(`show, cold start: ${f(median(show))} ms; ratio ${f(median(show) / bareMs, 2)}x`);
   console.log(`batch --jobs ${jobs} ${small} records: ${f(smallRun.ms)} ms, ${f((small / smallRun.ms) * 1000)} records/s, peak RSS ${f(smallRun.peakMb)} MB`);
   console.log(`batch --jobs ${jobs} ${big} records: ${f(bigRun.ms)} ms, ${f((big / bigRun.ms) * 1000)} records/s, peak RSS ${f(bigRun.peakMb)} MB (goal <= 5000 ms, memory flat)`);
+
+  // Reading one record in process: a real-sized one, and two hostile ones of about 1 MB.
+  const lib = await import(new URL("../dist/index.js", import.meta.url).href);
+  const inProcess = (text, n) => {
+    lib.parseRecord(text, "bench.md");
+    const times = [];
+    for (let r = 0; r < n; r++) {
+      const t = process.hrtime.bigint();
+      const loaded = lib.parseRecord(text, "bench.md");
+      if (loaded.ok) lib.evaluate(loaded.record);
+      times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    return median(times);
+  };
+  const fm = "---\nid: BENCH\ntitle: bench\nold_model: Llama 3.1 8B\nnew_model: Qwen2.5 14B\n---\n";
+  const priceList = `${fm}## Pricing\n\n${Array.from({ length: 24_000 }, (_, i) => `- Model ${i}: $0.5/1M Input, $1.5/1M Output`).join("\n")}\n`;
+  const modelTable = `${fm}| Model | MMLU |\n|---|---|\n${Array.from({ length: 5_000 }, (_, i) => `| Model ${i} | ${50 + (i % 40)}% |`).join("\n")}\n`;
+  console.log(`parse + evaluate in process, one ${size}-byte record: ${f(inProcess(readFileSync(one, "utf8"), runs * 4), 2)} ms (median of ${runs * 4})`);
+  console.log(`parse + evaluate in process, 24,000 price lines (${f(priceList.length / 1e6, 2)} MB): ${f(inProcess(priceList, 3))} ms (median of 3)`);
+  console.log(`parse + evaluate in process, 5,000-row model table: ${f(inProcess(modelTable, 3))} ms (median of 3)`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -20,8 +20,11 @@ import { parsePolicy } from "../../src/rules/parse-policy.js";
 import { BIN, fixture, ROOT, run, type Run } from "../helpers.js";
 import { expectSaneReport, expectWellFormedErrors, nonFiniteNumbers, prototypePolluted, timed } from "./shared.js";
 
-/** Generous bound for parsing about 1 MB of hostile text. */
-const MB_BUDGET_MS = 2000;
+/**
+ * A guard against work that grows faster than the input (a quadratic pass over 1 MB takes
+ * minutes), not a measure of speed: `npm run bench` measures and reports the time these take.
+ */
+const MB_BUDGET_MS = 10_000;
 const OLD = "Llama 3.1 8B";
 const NEW = "Qwen2.5 14B";
 /** Frontmatter of five lines: the first extra frontmatter line is line 6. */

@@ -507,7 +507,7 @@ function readPeriodAfter(text: string, pos: number, d: Draft): number {
   return pos;
 }
 
-const tidy = (x: number) => (x === 0 ? 0 : Number(x.toPrecision(15)));
+const tidy = (x: number) => (Number.isInteger(x) ? x : Number(x.toPrecision(15)));
 
 function finish(text: string, start: number, end: number, d: Draft): Quantity | QuantityRefusal {
   if (d.currency !== null && typeof d.currency === "object") {
@@ -546,10 +546,13 @@ function finish(text: string, start: number, end: number, d: Draft): Quantity | 
     if (!(fraction.n > 0)) return { refuse: "a fraction over zero", start, end };
     value = fraction.k / fraction.n;
   }
-  // Fifteen significant digits: `4.1B` is 4,100,000,000, not 4,099,999,999.9999995.
-  value = tidy(value);
-  step = tidy(step);
-  if (high !== null) high = tidy(high);
+  // Fifteen significant digits where a multiplication made the value: `4.1B` is 4,100,000,000,
+  // not 4,099,999,999.9999995.
+  if (value !== d.value || d.multiplier !== 1) {
+    value = tidy(value);
+    step = tidy(step);
+    if (high !== null) high = tidy(high);
+  }
   const range: [number, number] | null = high === null ? null : [Math.min(value, high), Math.max(value, high)];
   return {
     value: range ? range[0] : value,

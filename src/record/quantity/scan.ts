@@ -5,6 +5,7 @@
  * `Llama 3.1 70B` or `2024-10-14` are never read as figures.
  */
 import { barePeriodAt, mayStartQuantity, readQuantity, isRefusal, type GrammarContext, type Quantity } from "./quantity.js";
+import { isCjk } from "./text.js";
 
 export type Token =
   | { kind: "figure"; q: Quantity; start: number; end: number }
@@ -26,12 +27,6 @@ const CLOSE = new Set(Object.values(OPEN));
 const isLatin = (c: string | undefined) => c !== undefined && ((c >= "a" && c <= "z") || (c >= "A" && c <= "Z"));
 const isDigitChar = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
 const isWordChar = (c: string | undefined) => isLatin(c) || isDigitChar(c) || c === "_" || c === "'" || c === "’" || c === "@" || c === "#";
-/** Japanese characters by code point: Hiragana, Katakana, CJK ideographs, `ー`, `々`, half-width kana. */
-function isCjk(c: string | undefined): boolean {
-  if (c === undefined) return false;
-  const n = c.charCodeAt(0);
-  return (n >= 0x3040 && n <= 0x30ff) || (n >= 0x4e00 && n <= 0x9fff) || (n >= 0x3400 && n <= 0x4dbf) || n === 0x3005 || (n >= 0xff66 && n <= 0xff9f) || (n >= 0xf900 && n <= 0xfaff);
-}
 const BRACKETS = /[()[\]【】「」〔〕『』{}]/;
 
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;

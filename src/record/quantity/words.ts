@@ -4,8 +4,9 @@
  * match wherever they start. The longest form wins, so `per million` beats `per`.
  */
 
-const LATIN_WORD = /[a-z0-9]/i;
-const LETTER = /[a-z]/i;
+/** ASCII letters and digits by code: called for every position a table is tried at. */
+const isLatinWordCode = (n: number) => (n >= 48 && n <= 57) || (n >= 65 && n <= 90) || (n >= 97 && n <= 122);
+const isLetterCode = (n: number) => (n >= 65 && n <= 90) || (n >= 97 && n <= 122);
 
 export interface WordHit<T> {
   value: T;
@@ -20,7 +21,7 @@ export interface WordTable<T> {
 
 /** Whether `c` continues a Latin word (so a form ending before it is not a whole word). */
 export function isWordChar(c: string | undefined): boolean {
-  return c !== undefined && LATIN_WORD.test(c);
+  return c !== undefined && c.length > 0 && isLatinWordCode(c.charCodeAt(0));
 }
 
 /**
@@ -29,34 +30,36 @@ export function isWordChar(c: string | undefined): boolean {
  */
 export function wordTable<T>(entries: ReadonlyArray<readonly [string, T]>, options: { caseSensitive?: boolean } = {}): WordTable<T> {
   const fold = (s: string) => (options.caseSensitive ? s : s.toLowerCase());
-  const byFirst = new Map<string, Array<readonly [string, T]>>();
+  type Entry = { form: string; value: T; latinStart: boolean; latinEnd: boolean };
+  const byFirst = new Map<number, Entry[]>();
   const sorted = [...entries].map(([form, v]) => [fold(form), v] as const).sort((a, b) => b[0].length - a[0].length);
-  for (const entry of sorted) {
-    const first = entry[0][0]!;
+  for (const [form, value] of sorted) {
+    const first = form.charCodeAt(0);
     const list = byFirst.get(first) ?? [];
-    list.push(entry);
+    list.push({ form, value, latinStart: isLatinWordCode(first), latinEnd: isLatinWordCode(form.charCodeAt(form.length - 1)) });
     byFirst.set(first, list);
   }
   const insensitive = !options.caseSensitive;
   const match = (text: string, at: number): WordHit<T> | null => {
-    const c = text[at];
-    if (c === undefined) return null;
-    const code = c.charCodeAt(0);
-    const list = byFirst.get(insensitive && code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : insensitive && code >= 128 ? c.toLowerCase() : c);
+    if (at >= text.length) return null;
+    let code = text.charCodeAt(at);
+    if (insensitive && code >= 65 && code <= 90) code += 32;
+    else if (insensitive && code >= 128) code = text[at]!.toLowerCase().charCodeAt(0);
+    const list = byFirst.get(code);
     if (!list) return null;
     for (let n = 0; n < list.length; n++) {
-      const [form, value] = list[n]!;
-      const end = at + form.length;
+      const e = list[n]!;
+      const end = at + e.form.length;
       if (end > text.length) continue;
-      if (!sameAt(text, at, form, insensitive)) continue;
-      if (isWordChar(form[form.length - 1]) && isWordChar(text[end])) continue;
+      if (!sameAt(text, at, e.form, insensitive)) continue;
+      if (e.latinEnd && end < text.length && isLatinWordCode(text.charCodeAt(end))) continue;
       // A form glued to a number is fine (`100M`, `850ms`); glued to a letter it is inside a word.
-      if (isWordChar(form[0]) && at > 0 && LETTER.test(text[at - 1] ?? "")) continue;
-      return { value, end };
+      if (e.latinStart && at > 0 && isLetterCode(text.charCodeAt(at - 1))) continue;
+      return { value: e.value, end };
     }
     return null;
   };
-  return Object.assign(match, { firsts: new Set(byFirst.keys()) });
+  return Object.assign(match, { firsts: new Set([...byFirst.keys()].map((c) => String.fromCharCode(c))) });
 }
 
 /** Whether a character can begin any form of the tables (case folded as each table folds). */

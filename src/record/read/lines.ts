@@ -130,16 +130,27 @@ const MONEY_CONCEPTS = new Set(["capex", "opex", "cost", "saving", "total"]);
 
 const DATED = /^(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[/-]\d{1,2}|\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|(?:week|phase|day|step|wk)\s?\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2}(?:[–-]\d{1,2})?)(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:utc|jst|z))?)?$/i;
 
+/** `| Check 11 | 63.7% | 70.9% |` outside a table: rows whose header row is missing. */
+const PIPE_ROW = /^\|(?:[^|]*\|){2,}\s*$/;
+
 export function readLine(b: Builder, state: LineState, l: TextLine): void {
   usageInNotes(b, l);
   if (l.isHeading) return;
-  // `2024-11-06: prod error rate: 1.8%`: a date or step before the colon; the rest is the line.
-  const dated = splitLabel(l.text);
-  if (dated && DATED.test(dated.label) && /\d/.test(dated.value)) {
-    readLine(b, state, { ...l, text: dated.value });
+  // Which column is which cannot be told: one warning for the block, no figures.
+  if (PIPE_ROW.test(l.text)) {
+    if (!state.warnedGroups.has(l.group)) {
+      state.warnedGroups.add(l.group);
+      warn(b, "unreadable-value", { text: l.text.slice(0, 60), reason: "table rows with no header row above them: which column is which cannot be told" }, l.line);
+    }
     return;
   }
-  const written = splitLabel(l.text) ?? dashLabel(l.text);
+  // `2024-11-06: prod error rate: 1.8%`: a date or step before the colon; the rest is the line.
+  const colon = splitLabel(l.text);
+  if (colon && DATED.test(colon.label) && /\d/.test(colon.value)) {
+    readLine(b, state, { ...l, text: colon.value });
+    return;
+  }
+  const written = colon ?? dashLabel(l.text);
   const split = written ?? implicitLabel(b, l.text);
   if (!split || (!written && !fitsImplicit(b, split))) {
     readProse(b, state, l);
@@ -586,8 +597,11 @@ function readModelLine(b: Builder, state: LineState, l: TextLine, model: ModelDa
  * as a neutral metric. Not when its left side is already a figure of the new model (`vLLM: 2.1秒 →
  * 1.4秒` lists options of one model, not a change between two).
  */
+/** `rollout 10% → 50% of traffic`: shares of a rollout are its phases, not a metric's change. */
+const ROLLOUT = /\b(?:roll-?outs?|canary|ramp(?:ed|ing)?|of (?:the )?(?:traffic|users|requests))\b|ロールアウト|トラフィック|段階的/i;
+
 function readUnknownPair(b: Builder, l: TextLine, rawLabel: string, label: Label, parsed: Items): void {
-  if (parsed.arrows !== 1) return;
+  if (parsed.arrows !== 1 || ROLLOUT.test(l.text)) return;
   const x = parsed.items.find((i) => i.part === 0);
   const y = parsed.items.find((i) => i.part === 1);
   // Of one kind, or a bare number beside one with a unit (`0.93 → 88%`, which conform then judges).

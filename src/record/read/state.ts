@@ -6,10 +6,12 @@ import { itemsOf, type Items } from "./items.js";
 
 export interface LineState {
   claims: ClaimMemory;
+  /** Lists and paragraphs already warned about (one warning for a block of like lines). */
+  warnedGroups: Set<number>;
 }
 
 export function lineState(): LineState {
-  return { claims: claimMemory() };
+  return { claims: claimMemory(), warnedGroups: new Set() };
 }
 
 function spans(b: Builder, text: string): ModelSpans {

@@ -7,7 +7,7 @@
 import { PERIOD_WORD, STAT, type Period, type Side, type Stat, type CountUnit } from "../quantity/lexicon.js";
 import { wordTable } from "../quantity/words.js";
 import { readQuantity, isRefusal, type Quantity } from "../quantity/quantity.js";
-import { normalizeText } from "../quantity/text.js";
+import { isCjk, normalizeText } from "../quantity/text.js";
 import { CHANGE_WORDS, CONCEPTS, PER_LABEL, PROMPTS_FAIL, PROMPTS_OK, PROMPTS_WORK, ROLE_WORDS, TARGET_WORDS, type Concept, type Role } from "./words.js";
 import { BENCHMARK_QUALIFIERS, LATENCY_ALIASES, METRICS, PRICE_ALIASES, type MetricDef } from "./metrics.js";
 
@@ -29,9 +29,7 @@ export interface Label {
   perUnit: CountUnit | null;
 }
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]/u;
 const HAS_CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]/;
-const isCjk = (c: string | undefined) => c !== undefined && CJK.test(c);
 
 /** Lower case, punctuation to spaces, a space where Latin meets Japanese, spaces collapsed. */
 export function fold(text: string): string {
@@ -40,7 +38,7 @@ export function fold(text: string): string {
     .replace(/[*_`#~"'“”‘’!?？！()（）[\]【】]+/g, " ")
     .replace(/[\-–—/:;,.・、。|=＝]+(?![0-9])/g, " ")
     .replace(/(?<![0-9])[\-–—/:;,.・、。|]+/g, " ");
-  out = out.replace(/([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々])(?=[a-z0-9])|([a-z0-9])(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々])/gu, "$1$2 ");
+  if (HAS_CJK.test(out)) out = out.replace(/([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々])(?=[a-z0-9])|([a-z0-9])(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々])/gu, "$1$2 ");
   return out.replace(/\s+/g, " ").trim();
 }
 
@@ -75,7 +73,18 @@ export function containsWords(text: string, alias: string): boolean {
 }
 
 /** Reads a unit hint: `ms`, `%`, `$/1M`, `円/100万トークン`, `USD per 1M tokens`, `K`. */
+const HINT_CACHE = new Map<string, Quantity | null>();
+
 export function readHint(text: string): Quantity | null {
+  const hit = HINT_CACHE.get(text);
+  if (hit !== undefined) return hit;
+  const q = readHintUncached(text);
+  if (HINT_CACHE.size > 20_000) HINT_CACHE.clear();
+  HINT_CACHE.set(text, q);
+  return q;
+}
+
+function readHintUncached(text: string): Quantity | null {
   const t = normalizeText(text).trim();
   if (t === "" || t.length > 40) return null;
   // A hint is a unit with no number: one that starts with a digit is a figure or a year — unless
