@@ -2,6 +2,8 @@
  * evaluate: a loaded record and a policy in, the report `--format json` prints out.
  */
 import { analyze, type AnalyzeOptions } from "./calc/analyze.js";
+import type { Fx } from "./calc/compare-cost.js";
+import { registryFor } from "./rules/policy-registry.js";
 import type { TokenUsage } from "./calc/cost.js";
 import type { LoadedRecord } from "./record/schema.js";
 import { defaultPolicy } from "./rules/default-policy.js";
@@ -13,6 +15,8 @@ import type { Report } from "./report/schema.js";
 export interface EvaluateOptions {
   /** Compare against this model of the record instead of `old_model`. */
   baseline?: string | null;
+  /** USD per unit of each other currency (`{ JPY: 0.0067 }`); wins over the policy's `fx:`. */
+  fx?: Fx;
   /** Tokens per month; wins over the record's usage and the policy's. */
   usage?: TokenUsage | null;
   policy?: PolicyInput;
@@ -49,6 +53,8 @@ export function evaluate(record: LoadedRecord, options: EvaluateOptions = {}): R
     fallbackUsage: policy.usage ? { inputTokens: policy.usage.input_tokens, outputTokens: policy.usage.output_tokens } : null,
     amortizationMonths: policy.amortization_months,
     maxAttempts: policy.max_attempts,
+    fx: { ...policy.fx, ...options.fx },
+    registry: registryFor(policy),
   };
   const analysis = analyze(record, analyzeOptions);
   const { rules, verdict } = evaluateRules(analysis, policy);

@@ -68,6 +68,8 @@ function metricRows(record: LoadedRecord, reg: Registry, baseline: ModelData, ca
     const c = own(candidate.metrics, key) ?? null;
     const currency = c?.currency ?? b?.currency ?? null;
     const unit = def ? unitOf(def, currency) : (info?.unit ?? "number");
+    // `$2.50/1M` beside `¥150/1M`: each value keeps its own currency.
+    const sideUnits = def && b?.currency && c?.currency && b.currency !== c.currency ? { baseline: unitOf(def, b.currency), candidate: unitOf(def, c.currency) } : null;
     const kind = def?.kind ?? info?.kind ?? "number";
     const direction: Direction = def?.direction ?? "neutral";
     const label = def?.name ?? info?.label ?? key;
@@ -97,6 +99,7 @@ function metricRows(record: LoadedRecord, reg: Registry, baseline: ModelData, ca
       lines: { baseline: b?.line ?? null, candidate: c?.line ?? null },
       benchmark: def?.benchmark === true && def.kind === "percent",
       ...(rb || rc ? { ranges: { baseline: rb, candidate: rc } } : {}),
+      ...(sideUnits ? { units: sideUnits } : {}),
     };
   });
 }

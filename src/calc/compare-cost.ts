@@ -63,8 +63,13 @@ function inCurrency(m: ModelData, p: SidePrices, to: Currency, fx: Fx, other: { 
     for (const line of lines) warnings.push(finding("currency-mismatch", args, line));
     return null;
   }
+  // A conversion changes every figure of the side: the report says which rate made it.
+  const rates = [p.currency, to].filter((c) => c !== "USD").map((c) => `${c} ${fx[c]}`).join(", ");
+  warnings.push(finding("currency-converted", { model: m.name, from: p.currency, to, rate: `${fmtRate(convert(1, p.currency, to, fx))} ${to} per ${p.currency}`, rates }, p.line));
   return { ...p, priceInput: pi, priceOutput: po, currency: to };
 }
+
+const fmtRate = (x: number | null) => (x === null ? "?" : String(Number(x.toPrecision(6))));
 
 function side(model: ModelData, prices: SidePrices | null, original: SidePrices, usage: TokenUsage | null, extra: number | null, attempts: Attempts | null): CostSide {
   const p = prices ?? { priceInput: null, priceOutput: null, currency: null, line: null, lines: [] };

@@ -28,6 +28,8 @@ export const MetricRowSchema = z.object({
   benchmark: z.boolean().optional(),
   /** Stated as ranges: shown, never used as one figure. */
   ranges: z.object({ baseline: z.tuple([num, num]).nullable(), candidate: z.tuple([num, num]).nullable() }).optional(),
+  /** Each side's unit, when they differ (prices in two currencies): `unit` is then the candidate's. */
+  units: z.object({ baseline: z.string(), candidate: z.string() }).optional(),
 });
 export type MetricRow = z.infer<typeof MetricRowSchema>;
 

@@ -6,6 +6,8 @@ import { BaselineError } from "../calc/analyze.js";
 import type { TokenUsage } from "../calc/cost.js";
 import { evaluate } from "../evaluate.js";
 import { loadRecordSync } from "../record/load.js";
+import type { Fx } from "../calc/compare-cost.js";
+import { registryFor } from "../rules/policy-registry.js";
 import type { Policy } from "../rules/schema.js";
 import type { Report } from "../report/schema.js";
 import { deepFreeze } from "../rules/freeze.js";
@@ -15,6 +17,8 @@ import type { BatchRow } from "../report/batch.js";
 export interface BatchSettings {
   policy: Policy;
   usage: TokenUsage | null;
+  /** USD per unit of other currencies, from `--fx`. */
+  fx?: Fx;
   /** Whether the full report is wanted as JSON text (json and ndjson formats). */
   withReport: boolean;
 }
@@ -51,10 +55,10 @@ const encoder = new TextEncoder();
 export function runTask(index: number, file: string, settings: BatchSettings): BatchResult {
   // Frozen, the policy is checked once for the whole batch rather than once per record.
   deepFreeze(settings.policy);
-  const loaded = loadRecordSync(file);
+  const loaded = loadRecordSync(file, undefined, { registry: registryFor(settings.policy) });
   if (!loaded.ok) return { index, file, row: null, report: null, errors: loaded.errors };
   try {
-    const report = evaluate(loaded.record, { usage: settings.usage, policy: settings.policy });
+    const report = evaluate(loaded.record, { usage: settings.usage, policy: settings.policy, ...(settings.fx ? { fx: settings.fx } : {}) });
     const json = settings.withReport ? encoder.encode(JSON.stringify(report)) : null;
     return { index, file, row: toRow(report), report: json, errors: [] };
   } catch (e) {

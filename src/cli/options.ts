@@ -2,6 +2,7 @@
 import { InvalidArgumentError } from "commander";
 import { parseTokenCount } from "../record/quantity/token-count.js";
 import type { TokenUsage } from "../calc/cost.js";
+import type { Fx } from "../calc/compare-cost.js";
 
 export function parseUsage(value: string): TokenUsage {
   const parts = value.split(":");
@@ -23,4 +24,23 @@ export function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError("expected a whole number from 1 to 256");
   return n;
+}
+
+/**
+ * `--fx JPY=0.0067,EUR=1.08`: USD per unit of each currency, for a record priced in two. The flag
+ * can be given more than once; a later rate for a currency wins.
+ */
+export function parseFx(value: string, previous: Fx = {}): Fx {
+  const fx: Fx = { ...previous };
+  for (const part of value.split(",")) {
+    const m = /^\s*(USD|JPY|EUR)\s*=\s*(\d+(?:\.\d+)?(?:e-?\d+)?)\s*$/i.exec(part);
+    const rate = m ? Number(m[2]) : NaN;
+    if (!m || !(rate > 0) || !Number.isFinite(rate) || rate > 1e6) {
+      throw new InvalidArgumentError(`expected CURRENCY=USD-per-unit, e.g. JPY=0.0067 (currencies: USD, JPY, EUR), got "${part.trim()}"`);
+    }
+    const currency = m[1]!.toUpperCase() as keyof Fx;
+    if (currency === "USD" && rate !== 1) throw new InvalidArgumentError("USD is the unit of the rates: USD=1 or leave it out");
+    fx[currency] = rate;
+  }
+  return fx;
 }

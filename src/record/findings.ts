@@ -45,6 +45,7 @@ const MESSAGES = {
   "self-host-incomplete": (a: Args) => `self-hosting: no ${a.missing} stated, so there is no break-even`,
   "usage-unpriced": (a: Args) => `usage of ${a.count} ${a.unit}s a month is left out of the cost: ${a.reason}`,
   "currency-mismatch": (a: Args) => `${a.what} in ${a.a} (line ${a.lineA}) and ${a.b} (line ${a.lineB}): no exchange rate (--fx ${a.b}=…), so ${a.consequence}`,
+  "currency-converted": (a: Args) => `${a.model}'s prices in ${a.from} are converted to ${a.to} at ${a.rate} (USD per unit: ${a.rates})`,
   "usage-total-only": (a: Args) => `usage is a total of ${a.total} tokens a month with no input/output split, and input and output prices differ for ${a.model}: its cost is unknown`,
   // calculations
   "missing-price": (a: Args) => `no ${a.side} price for ${a.model}: its cost is unknown`,

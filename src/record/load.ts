@@ -6,7 +6,7 @@ import { Buffer, isUtf8 } from "node:buffer";
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { errnoReason } from "./errno.js";
 import { finding, type Finding } from "./findings.js";
-import { MAX_RECORD_BYTES, parseRecord, type LoadResult } from "./parse.js";
+import { MAX_RECORD_BYTES, parseRecord, type LoadResult, type ParseOptions } from "./parse.js";
 
 
 function failed(file: string, f: Finding): LoadResult {
@@ -27,7 +27,7 @@ export function decodeRecord(bytes: Uint8Array, file: string): string | LoadResu
  * whole. Reading is synchronous — a record is small, and in a batch worker an asynchronous read
  * costs more in event-loop round trips than the read itself.
  */
-export function loadRecordSync(path: string, maxBytes = MAX_RECORD_BYTES): LoadResult {
+export function loadRecordSync(path: string, maxBytes = MAX_RECORD_BYTES, options: ParseOptions = {}): LoadResult {
   let fd: number;
   try {
     // Checked before opening: opening a named pipe would wait for a writer forever.
@@ -47,7 +47,7 @@ export function loadRecordSync(path: string, maxBytes = MAX_RECORD_BYTES): LoadR
     for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
     if (length > maxBytes) return failed(path, finding("file-too-large", { size: length, limit: maxBytes }));
     const text = decodeRecord(buffer.subarray(0, length), path);
-    return typeof text === "string" ? parseRecord(text, path) : text;
+    return typeof text === "string" ? parseRecord(text, path, options) : text;
   } catch (e) {
     return failed(path, finding("file-unreadable", { reason: errnoReason(e) }));
   } finally {
@@ -56,6 +56,6 @@ export function loadRecordSync(path: string, maxBytes = MAX_RECORD_BYTES): LoadR
 }
 
 /** loadRecordSync behind a promise, for callers that await. */
-export async function loadRecord(path: string, maxBytes = MAX_RECORD_BYTES): Promise<LoadResult> {
-  return loadRecordSync(path, maxBytes);
+export async function loadRecord(path: string, maxBytes = MAX_RECORD_BYTES, options: ParseOptions = {}): Promise<LoadResult> {
+  return loadRecordSync(path, maxBytes, options);
 }

@@ -32,7 +32,7 @@ export function renderMarkdown(r: Report): string {
     "",
     r.metrics.length
       ? mdTable(["Metric", r.baseline, r.candidate, "Change", "", "Noise", "Line"], r.metrics.map((m) => [
-          m.label, fmtValue(m.baseline, m.unit), fmtValue(m.candidate, m.unit), changeText(m), betterText(m), noiseText(m), String(m.line ?? ""),
+          m.label, fmtValue(m.baseline, m.units?.baseline ?? m.unit), fmtValue(m.candidate, m.units?.candidate ?? m.unit), changeText(m), betterText(m), noiseText(m), String(m.line ?? ""),
         ]))
       : "_No metrics were found._",
     "",

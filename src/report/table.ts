@@ -17,7 +17,7 @@ function metricsSection(r: Report, s: Style): string {
   const rows = r.metrics.map((m) => {
     const better = betterText(m);
     const paint = better === "better" ? s.good : better === "worse" ? s.bad : s.dim;
-    return [m.label, fmtValue(m.baseline, m.unit), fmtValue(m.candidate, m.unit), changeText(m), paint(better), s.dim(noiseText(m)), m.line === null ? "" : String(m.line)];
+    return [m.label, fmtValue(m.baseline, m.units?.baseline ?? m.unit), fmtValue(m.candidate, m.units?.candidate ?? m.unit), changeText(m), paint(better), s.dim(noiseText(m)), m.line === null ? "" : String(m.line)];
   });
   return table(["Metric", r.baseline, r.candidate, "Change", "", "Noise (95% CI, pp)", "Line"], rows);
 }

@@ -42,6 +42,29 @@ const RuleSchema = z
   );
 
 export const MAX_RULES = 500;
+export const MAX_TEAM_METRICS = 200;
+
+/** USD per one unit of a currency: `JPY: 0.0067`. A record priced in two currencies needs it. */
+const rate = z.number().check(z.positive(), z.maximum(1e6));
+const FxSchema = z.strictObject({ USD: z.optional(z.literal(1)), JPY: z.optional(rate), EUR: z.optional(rate) });
+
+/** What a team metric's figures are, as the registry's kinds: `percent`, `score`, `seconds` … */
+export const TEAM_METRIC_UNITS = ["percent", "score", "score_10", "seconds", "tokens", "count", "money"] as const;
+
+const alias = z.string().check(z.minLength(1), z.maxLength(100));
+const MetricSchema = z
+  .strictObject({
+    key: z.string().check(z.regex(/^[a-z][a-z0-9_]{0,47}$/, "a key is lower case letters, digits and _, starting with a letter")),
+    name: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+    aliases: z._default(z.array(alias).check(z.maxLength(50)), []),
+    unit: z.optional(z.enum(TEAM_METRIC_UNITS)),
+    direction: z.optional(z.enum(["higher", "lower", "neutral"])),
+    benchmark: z.optional(z.boolean()),
+    items: z.optional(z.int().check(z.minimum(1), z.maximum(100_000_000))),
+    range: z.optional(z.tuple([z.number(), z.number()]).check(z.refine(([a, b]) => a <= b, "min is above max"))),
+  })
+  .check(z.refine((m) => m.benchmark !== true || m.unit === undefined || m.unit === "percent", "a benchmark is a percentage"));
+export type TeamMetric = z.infer<typeof MetricSchema>;
 
 export const PolicySchema = z
   .strictObject({
@@ -49,6 +72,8 @@ export const PolicySchema = z
     usage: z.optional(z.strictObject({ input_tokens: tokenCount, output_tokens: tokenCount })),
     amortization_months: z._default(z.number().check(z.positive(), z.maximum(600)), 36),
     max_attempts: z._default(z.nullable(z.int().check(z.minimum(1), z.maximum(100))), null),
+    fx: z.optional(FxSchema),
+    metrics: z.optional(z.array(MetricSchema).check(z.maxLength(MAX_TEAM_METRICS, `at most ${MAX_TEAM_METRICS} metrics`))),
     rules: z.array(RuleSchema).check(z.maxLength(MAX_RULES, `at most ${MAX_RULES} rules`)),
   })
   .check(
@@ -57,6 +82,11 @@ export const PolicySchema = z
       p.rules.forEach((r, i) => {
         if (seen.has(r.id)) ctx.issues.push({ code: "custom", message: `rule id "${r.id}" is used twice`, path: ["rules", i, "id"], input: r.id });
         seen.add(r.id);
+      });
+      const keys = new Set<string>();
+      (p.metrics ?? []).forEach((m, i) => {
+        if (keys.has(m.key)) ctx.issues.push({ code: "custom", message: `metric key "${m.key}" is used twice`, path: ["metrics", i, "key"], input: m.key });
+        keys.add(m.key);
       });
     }),
   );

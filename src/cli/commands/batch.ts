@@ -1,6 +1,6 @@
 /** `migrate-eval batch PATH...`: flags; the work is in run/batch.ts. */
 import type { Command } from "commander";
-import { choice, parseUsage, positiveInt } from "../options.js";
+import { choice, parseUsage, positiveInt, parseFx } from "../options.js";
 import { BATCH_FORMATS } from "../run/batch-formats.js";
 
 export function registerBatch(program: Command): void {
@@ -10,6 +10,7 @@ export function registerBatch(program: Command): void {
     .argument("<paths...>", "record files, folders (every *.md below) or globs")
     .option("--policy <file>", "policy file (default: ./migrate-eval.policy.yaml, else built-in)")
     .option("--usage <in:out>", "tokens per month for every record, e.g. 100M:50M", parseUsage)
+    .option("--fx <rates>", "USD per unit of another currency, e.g. JPY=0.0067 (wins over the policy's fx:)", parseFx)
     .option("--format <format>", BATCH_FORMATS.join(", "), choice(BATCH_FORMATS), "table")
     .option("--fail-on <verdict>", "exit 1 when any verdict is HOLD", choice(["hold"] as const))
     .option("--jobs <n>", "threads (default: one per core for large batches, else one)", positiveInt)

@@ -1,7 +1,7 @@
 /** `migrate-eval compare [RECORD]`: flags; the work is in run/compare.ts, loaded when used. */
 import type { Command } from "commander";
 import { REPORT_FORMAT_NAMES } from "../../report/formats.js";
-import { choice, parseUsage } from "../options.js";
+import { choice, parseUsage, parseFx } from "../options.js";
 
 export function registerCompare(program: Command): void {
   program
@@ -11,6 +11,7 @@ export function registerCompare(program: Command): void {
     .option("--baseline <model>", "compare against this model of the record instead of old_model")
     .option("--usage <in:out>", "tokens per month, e.g. 100M:50M (K, M, B)", parseUsage)
     .option("--policy <file>", `policy file (default: ./migrate-eval.policy.yaml, else built-in)`)
+    .option("--fx <rates>", "USD per unit of another currency, e.g. JPY=0.0067 (wins over the policy's fx:)", parseFx)
     .option("--format <format>", "table, json, markdown or junit", choice(REPORT_FORMAT_NAMES), "table")
     .option("--fail-on <verdict>", "exit 1 when the verdict is HOLD", choice(["hold"] as const))
     .option("--no-color", "no colour (also NO_COLOR=1)")

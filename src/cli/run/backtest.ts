@@ -1,4 +1,5 @@
 /** `migrate-eval backtest PATH...`: the policy's verdicts against what happened. */
+import type { Fx } from "../../calc/compare-cost.js";
 import { formatError } from "../../record/findings.js";
 import { renderBacktestTable, scoreBacktest } from "../../report/backtest.js";
 import type { BatchRow } from "../../report/batch.js";
@@ -8,13 +9,13 @@ import { choosePolicy } from "../policy-source.js";
 import { collectFiles, progress } from "../collect.js";
 import { jobsFor, runInOrder } from "../pool.js";
 
-export async function backtest(paths: string[], o: { policy?: string; format: "table" | "json"; jobs?: number; color: boolean }): Promise<void> {
+export async function backtest(paths: string[], o: { policy?: string; fx?: Fx; format: "table" | "json"; jobs?: number; color: boolean }): Promise<void> {
   const { policy } = choosePolicy(o.policy);
   const { files, errors } = await collectFiles(paths);
   for (const e of errors) err(formatError(e));
   const rows: BatchRow[] = [];
   const tick = progress(files.length);
-  for await (const r of runInOrder(files, { policy, usage: null, withReport: false }, jobsFor(o.jobs, files.length))) {
+  for await (const r of runInOrder(files, { policy, usage: null, ...(o.fx ? { fx: o.fx } : {}), withReport: false }, jobsFor(o.jobs, files.length))) {
     tick();
     for (const e of r.errors) {
       errors.push(e);

@@ -2,6 +2,7 @@
  * `migrate-eval batch PATH...`: every record, spread over the cores, streamed in input order.
  * A record that cannot be read is reported with its file and line and the rest go on.
  */
+import type { Fx } from "../../calc/compare-cost.js";
 import type { TokenUsage } from "../../calc/cost.js";
 import { formatError } from "../../record/findings.js";
 import { renderBatchMarkdown, renderBatchTable, type BatchRow } from "../../report/batch.js";
@@ -16,6 +17,7 @@ import { BATCH_FORMATS } from "./batch-formats.js";
 interface BatchOptions {
   policy?: string;
   usage?: TokenUsage;
+  fx?: Fx;
   format: (typeof BATCH_FORMATS)[number];
   failOn?: "hold";
   jobs?: number;
@@ -47,7 +49,7 @@ export async function batch(paths: string[], o: BatchOptions): Promise<void> {
   const json = o.format === "json" ? jsonStream() : null;
   json?.open();
   const tick = progress(files.length);
-  const settings = { policy, usage: o.usage ?? null, withReport: o.format === "json" || o.format === "ndjson" };
+  const settings = { policy, usage: o.usage ?? null, ...(o.fx ? { fx: o.fx } : {}), withReport: o.format === "json" || o.format === "ndjson" };
   for await (const r of runInOrder(files, settings, jobsFor(o.jobs, files.length))) {
     tick();
     for (const e of r.errors) {

@@ -5,6 +5,8 @@ import { distDir } from "../here.js";
 import { BaselineError } from "../../calc/analyze.js";
 import { evaluate } from "../../evaluate.js";
 import { loadRecord } from "../../record/load.js";
+import type { Fx } from "../../calc/compare-cost.js";
+import { registryFor } from "../../rules/policy-registry.js";
 import { REPORT_FORMATS } from "../../report/index.js";
 import type { ReportFormat } from "../../report/formats.js";
 import { LoadErrors, UserError, EXIT } from "../errors.js";
@@ -17,6 +19,7 @@ export const EXAMPLE_RECORD = "examples/qwen-replaces-llama.md";
 interface CompareOptions {
   baseline?: string;
   usage?: TokenUsage;
+  fx?: Fx;
   policy?: string;
   format: ReportFormat;
   failOn?: "hold";
@@ -46,11 +49,12 @@ export async function compare(record: string | undefined, o: CompareOptions): Pr
   const file = record ?? exampleRecordPath();
   if (!record) err(`migrate-eval: no RECORD given; comparing the bundled example ${EXAMPLE_RECORD}`);
   const { policy } = choosePolicy(o.policy);
-  const loaded = await loadRecord(file);
+  // A team's own metrics (the policy's `metrics:`) are read from the record, not only compared.
+  const loaded = await loadRecord(file, undefined, { registry: registryFor(policy) });
   if (!loaded.ok) throw new LoadErrors(loaded.errors);
   let report;
   try {
-    report = evaluate(loaded.record, { baseline: o.baseline ?? null, usage: o.usage ?? null, policy });
+    report = evaluate(loaded.record, { baseline: o.baseline ?? null, usage: o.usage ?? null, policy, ...(o.fx ? { fx: o.fx } : {}) });
   } catch (e) {
     if (e instanceof BaselineError) throw new UserError(`${file}: --baseline: ${e.message}`);
     throw e;
