@@ -83,6 +83,12 @@ export function toBlocks(body: string, lineOffset: number): Block[] {
   let table: Table | null = null;
   let row: TableRow | null = null;
   let inHead = false;
+  /**
+   * A paragraph that ends with a colon, right before a list, leads it: `**What we pay today**
+   * (Claude 3.5 Haiku):` names whose prices the list's items are.
+   */
+  let lastParagraph: string | null = null;
+  let lead: string | null = null;
   const fileLine = (t: Token) => (t.map ? t.map[0] + lineOffset + 1 : lineOffset + 1);
 
   for (let i = 0; i < tokens.length; i++) {
@@ -95,6 +101,7 @@ export function toBlocks(body: string, lineOffset: number): Block[] {
         const text = (tokens[i + 1]?.content ?? "").trim();
         headings.push(text);
         group++;
+        lastParagraph = null;
         if (HAS_DIGIT.test(text) && /[(（][^)）]*[:：]/.test(text) && text.length <= MAX_LINE_CHARS) {
           const context = headings.filter((h) => h !== "");
           blocks.push({ kind: "line", text, line: fileLine(t), heading: text, headings: context, parents: [], group, isHeading: true });
@@ -103,12 +110,19 @@ export function toBlocks(body: string, lineOffset: number): Block[] {
       }
       case "bullet_list_open":
       case "ordered_list_open":
-        if (listDepth === 0) group++;
+        if (listDepth === 0) {
+          group++;
+          lead = lastParagraph !== null && /[:：]\s*$/.test(lastParagraph) ? lastParagraph : null;
+        }
         listDepth++;
         break;
       case "bullet_list_close":
       case "ordered_list_close":
         listDepth--;
+        if (listDepth === 0) {
+          lead = null;
+          lastParagraph = null;
+        }
         break;
       case "list_item_open":
         items.push(null);
@@ -117,6 +131,7 @@ export function toBlocks(body: string, lineOffset: number): Block[] {
         items.pop();
         break;
       case "table_open":
+        lastParagraph = null;
         table = { kind: "table", header: [], rows: [], line: fileLine(t), headings: headings.filter((h) => h !== ""), group: ++group, droppedColumns: 0, longCells: [] };
         break;
       case "thead_open":
@@ -156,7 +171,8 @@ export function toBlocks(body: string, lineOffset: number): Block[] {
         const lines = t.content.split("\n");
         // The parents of a line: the items it sits in, the innermost (its own) left out.
         const own = items.length > 0 && items[items.length - 1] === null;
-        const parents = items.slice(0, own ? -1 : undefined).filter((x): x is string => x !== null);
+        const parents = [...(listDepth > 0 && lead !== null ? [lead] : []), ...items.slice(0, own ? -1 : undefined).filter((x): x is string => x !== null)];
+        if (listDepth === 0) lastParagraph = t.content.trim();
         if (own) items[items.length - 1] = lines[0]!.trim();
         const context = headings.filter((h) => h !== "");
         lines.forEach((raw: string, k: number) => {

@@ -23,6 +23,8 @@ export const CURRENCY_BEFORE = wordTable<CurrencyMark>([
 export const CURRENCY_AFTER = wordTable<CurrencyMark>([
   ["USD", "USD"], ["dollars", "USD"], ["dollar", "USD"], ["ドル", "USD"], ["米ドル", "USD"],
   ["円", "JPY"], ["yen", "JPY"], ["JPY", "JPY"], ["EUR", "EUR"], ["euros", "EUR"], ["euro", "EUR"], ["ユーロ", "EUR"],
+  // `2,30 €`, `150 ¥`: the sign after the amount, as much of Europe writes it.
+  ["€", "EUR"], ["¥", "JPY"], ["￥", "JPY"], ["£", { unknown: "GBP" }],
   ["GBP", { unknown: "GBP" }], ["pounds", { unknown: "GBP" }], ["CHF", { unknown: "CHF" }], ["元", { unknown: "CNY" }],
   ["ウォン", { unknown: "KRW" }], ["INR", { unknown: "INR" }], ["rupees", { unknown: "INR" }],
 ]);
@@ -59,7 +61,7 @@ export const PERIOD_UNIT = wordTable<Period>([
 /** A period written as a word of its own: `monthly`, `a month`, `年間`, `1日あたり`. */
 export const PERIOD_WORD = wordTable<Period>([
   ["monthly", "month"], ["a month", "month"], ["per month", "month"], ["every month", "month"], ["each month", "month"],
-  ["in a month", "month"], ["per mo", "month"], ["月額", "month"], ["月次", "month"], ["月間", "month"], ["毎月", "month"],
+  ["in a month", "month"], ["per mo", "month"], ["billing month", "month"], ["full month", "month"], ["calendar month", "month"], ["月額", "month"], ["月次", "month"], ["月間", "month"], ["毎月", "month"],
   ["月あたり", "month"], ["先月", "month"], ["今月", "month"], ["last month", "month"], ["this month", "month"], ["1ヶ月あたり", "month"], ["1か月あたり", "month"], ["ひと月あたり", "month"], ["月に", "month"], ["1ヶ月", "month"],
   ["annual", "year"], ["annually", "year"], ["yearly", "year"], ["a year", "year"], ["per year", "year"], ["per annum", "year"],
   ["every year", "year"], ["each year", "year"], ["年間", "year"], ["年額", "year"], ["年次", "year"], ["毎年", "year"], ["1年あたり", "year"], ["年あたり", "year"],
@@ -117,7 +119,7 @@ export const PER_SECOND = wordTable<true>([["/s", true], ["/sec", true], [" per 
 export const TPS = wordTable<true>([["tps", true], ["tok/s", true], ["tokens/s", true], ["tokens/sec", true], ["t/s", true]]);
 
 /** `/` or `per` before a denominator. */
-export const PER = wordTable<true>([["/", true], ["per", true], ["for every", true], ["for each", true]]);
+export const PER = wordTable<true>([["/", true], ["per", true], ["for every", true], ["for each", true], ["pro", true], ["je", true]]);
 
 /** Written after a denominator in Japanese: `100万トークンあたり`. */
 export const PER_AFTER = wordTable<true>([["あたり", true], ["当たり", true], ["につき", true], ["ごと", true], ["毎", true]]);

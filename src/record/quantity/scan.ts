@@ -43,6 +43,8 @@ const SKIPS: ReadonlyArray<[RegExp, "date" | "version" | "url" | "code"]> = [
   // `Aug 16`, `Sep 13–15`, `March 3rd, 2025`, `16 Aug`: a day of a month, not a figure.
   [new RegExp(String.raw`${MONTH}\.? \d{1,2}(?:st|nd|rd|th)?(?:\s?[–-]\s?\d{1,2})?(?:, \d{4})?(?![\d.,]|\s*(?:%|％|ms|s|sec|x|×))`, "iy"), "date"],
   [new RegExp(String.raw`\d{1,2}(?:st|nd|rd|th)? ${MONTH}(?:,? \d{4})?`, "iy"), "date"],
+  // `11:40`, `09:00 UTC`, `14:05:30`: a time of day.
+  [/\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:am|pm|utc|jst|cet|pst|pt|et|z)\b)?/iy, "date"],
   [/v?\d+\.\d+\.\d+(?:[-.][0-9A-Za-z]+)*/y, "version"],
   [/v\d+(?:\.\d+)?\b/y, "version"],
 ];

@@ -160,6 +160,11 @@ export function readCostChanges(b: Builder, mem: ClaimMemory, c: ClaimLine, item
       unchecked(b, c, q, text, "the line speaks of both a saving and a rise: the sign of the change is not said");
       continue;
     }
+    // `Annual impact: about $5,300 a year`: a size with no sign and no word for saving or rise.
+    if (!q.signed && sign === null && !SAVING.test(context) && !RISE.test(context)) {
+      unchecked(b, c, q, text, "whether this is a saving or a rise is not said");
+      continue;
+    }
     addClaim(b, {
       kind: "cost_change", subject, basis: basisOf(context, q), text,
       value, unit: unitOf(q), step: claimStep(q.step, q.approx, q.value), terms: null,

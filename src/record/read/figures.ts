@@ -76,6 +76,11 @@ export function metricsFor(b: Builder, meaning: Meaning, label: Label, it: Item)
     const unitPrice = b.registry.metrics.find((m) => m.kind === "unit_price" && m.per === it.q.per);
     if (unitPrice) return [unitPrice];
   }
+  // `38 tok/s`: tokens per second are throughput.
+  if (it.q.dimension === "throughput") {
+    const t = b.registry.metrics.find((m) => m.kind === "throughput");
+    if (t) return [t];
+  }
   // `46.7B parameters`: a parameter count is a model's size, or its active part when it says so.
   if (it.q.dimension === "params") return [b.registry.byKeyOf(ACTIVE.test(it.words) ? "params_active" : "params_total")!];
   return "unknown";

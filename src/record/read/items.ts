@@ -72,6 +72,7 @@ export function itemsOf(tokens: readonly Token[], text: string, options: { notes
   let eq = 0;
   let arrows = 0;
   let segment: Token[] = [];
+  let carry: string | null = null;
   const words: string[] = [];
   const flush = () => {
     const figures = segment.map((t, i) => (t.kind === "figure" ? i : -1)).filter((i) => i !== -1);
@@ -90,6 +91,9 @@ export function itemsOf(tokens: readonly Token[], text: string, options: { notes
       const next = segment[figIdx + 1];
       const noted = next?.kind === "note" && next.tokens.length === 1 && next.tokens[0]!.kind === "model" ? [next.tokens[0]!.name] : [];
       const models = noted.length ? noted : figures.length === 1 ? segModels : own.filter((t): t is Extract<Token, { kind: "model" }> => t.kind === "model").map((t) => t.name);
+      // `sonnet is $3/1M in and $15/1M out`: a figure after a separator, with no model or role of
+      // its own, is the model's that the figures just before it were.
+      if (models.length === 0 && label.role === null && carry !== null) models.push(carry);
       items.push({
         q: fig.q,
         raw: text.slice(fig.start, fig.end),
@@ -107,6 +111,10 @@ export function itemsOf(tokens: readonly Token[], text: string, options: { notes
         eq,
       });
     });
+    if (figures.length) {
+      const owners = new Set(items.slice(items.length - figures.length).flatMap((i) => i.models));
+      carry = owners.size === 1 ? [...owners][0]! : null;
+    }
     segment = [];
   };
   for (const t of tokens) {
@@ -115,6 +123,7 @@ export function itemsOf(tokens: readonly Token[], text: string, options: { notes
     if (t.kind === "refused") refused.push({ text: t.text, reason: t.reason, start: t.start, end: t.end });
     if (t.kind === "arrow" || (t.kind === "word" && isArrowWord(t.text, segment))) {
       flush();
+      carry = null;
       part++;
       arrows++;
       continue;
@@ -123,6 +132,8 @@ export function itemsOf(tokens: readonly Token[], text: string, options: { notes
       // `8x22 = 45.1%`: a model's name before `=` names the figure after it.
       const named = t.text === "=" && segment.length > 0 && !segment.some((x) => x.kind === "figure") ? segment.filter((x) => x.kind === "model") : [];
       flush();
+      // Only a word joins a clause to the one before (`… in and $15/1M out`); `/` and `,` list pairs.
+      if (t.kind === "sep") carry = null;
       if (t.text === "=") eq++;
       if (named.length) segment = [...named];
       continue;

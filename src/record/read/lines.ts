@@ -10,9 +10,9 @@ import type { ModelData } from "../schema.js";
 import type { MetricDef } from "../registry/metrics.js";
 import { findModel, modelFor, roleModel, warn, type Builder } from "./builder.js";
 import { readBreakdown, readCostChanges, readCostPair, readModelCost, unchecked, type ClaimLine } from "./claims.js";
-import { contextModel } from "./context.js";
+import { contextModel, headingHint } from "./context.js";
 import { isRetries, itemModel, metricsFor, place, stateChange, unknownMetric } from "./figures.js";
-import { sideOfWords, toMonth, type Item, type Items } from "./items.js";
+import { periodIn, sideOfWords, toMonth, type Item, type Items } from "./items.js";
 import { nameOf } from "./model-names.js";
 import { headingMeaning, headingMetric, readProse, worksAsIs } from "./prose.js";
 import { readSelfHost } from "./self-host.js";
@@ -58,7 +58,7 @@ const RETRY_LABEL = /retry[- ]adjusted|^effective|実質|リトライ込み|リ�
  * A label written without a colon: `年間運用費 360万円（…）`, `入力 375円 / 100万トークン`, `Task success
  * 71% → 79%` — a few words before the first figure that name something the registry knows.
  */
-function implicitLabel(b: Builder, text: string): { label: string; value: string; at: number } | null {
+function implicitLabel(b: Builder, text: string): { label: string; value: string; at: number; rest?: string } | null {
   // An abbreviation's point (`halluc. rate 6.1%`, `avg. latency`) does not end the label.
   const m = /^((?:[^\d$¥€£+\-−~約≈(（:：。.!?]|\.(?=\s)){1,30}?)\s*(?=[\d$¥€£]|[+\-−~約≈]\s?[\d$¥€£])/.exec(text);
   // Not inside a word: `FY2026`, `H100`.
@@ -77,13 +77,16 @@ function implicitLabel(b: Builder, text: string): { label: string; value: string
   const label = readLabel(words);
   const meaning = b.registry.meaningOf(label);
   if (meaning.kind === "unknown" && label.sides.length === 0 && label.stats.length === 0) return null;
+  // `入力 1億6,800万トークン、出力 4,200万トークン`: a side word alone is the figure's, not a label.
+  if (meaning.kind === "unknown" && label.stats.length === 0 && label.text.split(" ").length === 1 && label.sides.length === 1) return null;
   // `月間利用量は入力 3億トークン…`: a side word before the figure belongs to the figure.
   const side = /(入力|出力|input|output|in|out)$/i.exec(words);
   if (side && meaning.kind === "concept") return { label: words.slice(0, side.index).replace(/[はがのを]$/, "").trim() || words, value: text.slice(m.index + m[0].length - side[0].length - (m[0].length - m[1]!.length)), at: m[0].length };
   // The label is its own sentence's: `コンテキストは 128K。うちの契約書は…` ends at `。`.
+  // `MMLU 75.7% → 86.0% (+10.3 pts); task success 76% → 83%`: nor past a `;` that starts another.
   const rest = text.slice(m[0].length);
-  const end = /[。！？]|\.\s/.exec(rest);
-  return { label: words, value: end ? rest.slice(0, end.index) : rest, at: m[0].length };
+  const end = /[。！？;；]|\.\s/.exec(rest);
+  return { label: words, value: end ? rest.slice(0, end.index) : rest, at: m[0].length, ...(end ? { rest: rest.slice(end.index + end[0].length).trim() } : {}) };
 }
 
 const LABELLED_NOTE = /\(([^()]{1,200}:[^()]{1,200})\)/g;
@@ -151,11 +154,14 @@ export function readLine(b: Builder, state: LineState, l: TextLine): void {
     return;
   }
   const written = colon ?? dashLabel(l.text);
-  const split = written ?? implicitLabel(b, l.text);
+  const implicit = written ? null : implicitLabel(b, l.text);
+  const split = written ?? implicit;
   if (!split || (!written && !fitsImplicit(b, split))) {
     readProse(b, state, l);
     return;
   }
+  // The sentence after an implicit label's own is read on its own.
+  if (implicit?.rest && /\d/.test(implicit.rest)) readLine(b, state, { ...l, text: implicit.rest });
   const label = readLabel(split.label);
   if (label.target) return;
   const parsed = tokensOf(b, split.value);
@@ -192,6 +198,15 @@ export function readLine(b: Builder, state: LineState, l: TextLine): void {
     readModelLine(b, state, l, modelFor(b, labelModel.name), parsed, split.value, "rest" in labelModel ? labelModel.rest : null);
     return;
   }
+  // `Secondary: hallucination rate (sampled): 4.0% → 3.5%`: a label that names nothing over a
+  // labelled value is read as that value.
+  if (meaning.kind === "unknown") {
+    const inner = splitLabel(split.value);
+    if (inner && b.registry.meaningOf(readLabel(inner.label)).kind !== "unknown") {
+      readLine(b, state, { ...l, text: split.value });
+      return;
+    }
+  }
   if (meaning.kind === "concept") {
     readConcept(b, state, l, label, meaning.concept, parsed, split.value);
     return;
@@ -206,7 +221,7 @@ export function readLine(b: Builder, state: LineState, l: TextLine): void {
   }
   // A label the registry does not know: what the figures are decides. `Monthly: 1.1B in / 60M out →
   // est. $201 → $134/mo`: usage, then the costs it comes to.
-  if (readUsage(b, parsed.items, { line: l.line, text: l.text, named: false, labelPeriod: label.period })) {
+  if (readUsage(b, parsed.items, { line: l.line, text: l.text, named: false, labelPeriod: label.period ?? periodIn(split.value) })) {
     const rest = parsed.items.filter((it) => it.q.dimension === "money" || (it.q.dimension === "percent" && it.part > 0));
     if (rest.some((it) => it.q.dimension === "money" && it.q.per === null)) readCostLine(b, state, c, label, { ...parsed, items: rest });
     return;
@@ -326,6 +341,8 @@ function soleModel(b: Builder, label: string): { name: string; rest: Label } | n
   return m.kind === "unknown" || m.kind === "family" || m.kind === "metric" ? { name: spans[0]!.name, rest } : null;
 }
 
+/** Between two amounts: they are compared (`$526 today vs $88 with GPT-4o mini`). */
+const COMPARED = /\bvs\.?(?=\s|$)|\bversus\b|\bcompared (?:to|with)\b|\bagainst\b|に対して|対/i;
 const COMPARES = /\bvs\.?(?=\s|$)|\bversus\b|\bcompared (?:to|with)\b|比$|比較$/i;
 const MONEY_KINDS = new Set(["price", "unit_price", "money"]);
 
@@ -388,6 +405,26 @@ function readCostLine(b: Builder, state: LineState, c: ClaimLine, label: Label, 
     const changes = [...after.filter((i) => i !== a0), ...(a0.change ? [{ ...a0, q: a0.change.q, raw: a0.change.text }] : [])];
     readCostPair(b, state.claims, c, b0, a0, label.raw, changes);
     return;
+  }
+  // `~$526 today vs ~$88 with GPT-4o mini`: two costs compared, the old one first unless a name or
+  // an old/new word says otherwise.
+  const amounts = parsed.items.filter((i) => money(i) && i.q.per === null);
+  if (amounts.length === 2 && COMPARED.test(c.text.slice(c.text.indexOf(amounts[0]!.raw) + amounts[0]!.raw.length, c.text.indexOf(amounts[1]!.raw)))) {
+    const owner = (i: Item) => (new Set(i.models).size === 1 ? modelFor(b, i.models[0]!) : i.role ? roleModel(b, i.role) : null);
+    const [x, y] = amounts as [Item, Item];
+    const ox = owner(x);
+    const oy = owner(y);
+    const old = roleModel(b, "old");
+    const now = roleModel(b, "new");
+    const mx = ox ?? (oy === old ? now : old);
+    const my = oy ?? (mx === old ? now : old);
+    if (mx !== my) {
+      readModelCost(b, state.claims, c, x, mx.name, `${label.raw} ${x.words}`);
+      readModelCost(b, state.claims, c, y, my.name, `${label.raw} ${y.words}`);
+      const rest = parsed.items.filter((i) => !amounts.includes(i));
+      if (rest.length) readCostChanges(b, state.claims, c, rest, label.raw, old.name);
+      return;
+    }
   }
   // `monthly: 8x22 ~$348, qwen ~$232 → -33%`: each model's cost by the name beside it, then the change.
   const costs = parsed.items.filter((i) => money(i) && i.q.per === null && new Set(i.models).size === 1);
@@ -517,15 +554,6 @@ function splitClauses(value: string): string[] {
   return out.map((t) => t.trim()).filter((t) => t !== "");
 }
 
-/** A unit the nearest heading gives: `## Pricing (USD per 1M tokens)`. Only a price-like one counts. */
-function headingHint(l: TextLine) {
-  for (let i = l.headings.length - 1; i >= 0; i--) {
-    const h = readLabel(l.headings[i]!).hint;
-    // `(USD per 1M tokens)`, `(list, per 1M tokens)`: a denominator, with or without its currency.
-    if (h && h.per !== null && (h.dimension === "money" || h.per === "token")) return h;
-  }
-  return null;
-}
 
 /** A signed figure right after `y` on its side: `82% (+14%)` written without a note. */
 function signedAfter(right: readonly Item[], y: Item): Item["change"] {
@@ -574,7 +602,7 @@ function readModelLine(b: Builder, state: LineState, l: TextLine, model: ModelDa
     let defs = rest && restMeaning && restMeaning.kind !== "unknown" ? metricsFor(b, restMeaning, rest, it) : metricsFor(b, { kind: "unknown" }, rest ?? none, it);
     // `## コンテキスト長` over `- Llama 3.1 70B: 128Kトークン`: a figure whose own words name nothing
     // takes the metric its heading names, when it is of that metric's kind.
-    if (defs === "unknown" && !/[\p{L}\p{N}]/u.test(withoutNotes(it.words))) {
+    if (defs === "unknown" && b.registry.meaningOf(it.label).kind === "unknown") {
       const h = headingMeaning(b, l);
       if (h) {
         const byHeading = metricsFor(b, h.meaning, h.label, it);
@@ -601,7 +629,8 @@ function readModelLine(b: Builder, state: LineState, l: TextLine, model: ModelDa
 const ROLLOUT = /\b(?:roll-?outs?|canary|ramp(?:ed|ing)?|of (?:the )?(?:traffic|users|requests))\b|ロールアウト|トラフィック|段階的/i;
 
 function readUnknownPair(b: Builder, l: TextLine, rawLabel: string, label: Label, parsed: Items): void {
-  if (parsed.arrows !== 1 || ROLLOUT.test(l.text)) return;
+  // `Change: 71.2% → 78.0%`: a label that only says "change" names no metric of its own.
+  if (parsed.arrows !== 1 || ROLLOUT.test(l.text) || (label.change && label.text.split(" ").length <= 2)) return;
   const x = parsed.items.find((i) => i.part === 0);
   const y = parsed.items.find((i) => i.part === 1);
   // Of one kind, or a bare number beside one with a unit (`0.93 → 88%`, which conform then judges).

@@ -49,6 +49,7 @@ export class ModelNames {
   private pattern: RegExp | null = null;
   private byKey = new Map<string, string>();
   private names: string[] = [];
+  private readonly learned = new Set<string>();
 
   constructor(names: readonly string[]) {
     for (const n of names) this.add(n);
@@ -58,6 +59,23 @@ export class ModelNames {
     if (this.names.includes(name)) return;
     this.names.push(name);
     this.pattern = null;
+  }
+
+  /**
+   * A name met in the text rather than given by the record: a longer form met later
+   * (`GPT-3.5 Turbo` after `GPT-3.5`) takes its place, and a short form of a name already
+   * known adds nothing.
+   */
+  learn(name: string): void {
+    const f = fold(name);
+    if (this.names.some((n) => fold(withoutNotes(n)).startsWith(f))) return;
+    const shorter = this.names.findIndex((n) => this.learned.has(n) && f.startsWith(fold(n)));
+    if (shorter >= 0) {
+      this.learned.delete(this.names[shorter]!);
+      this.names.splice(shorter, 1);
+    }
+    this.learned.add(name);
+    this.add(name);
   }
 
   list(): readonly string[] {
@@ -139,7 +157,8 @@ export class ModelNames {
       // `Mistral Large` is not `Mistral Small` by its short form `Mistral`: a longer name
       // detected around a known one's short form is another model.
       // Only when what it adds names something (`Large`, `405B`): `mixtral 68` is the known `mixtral`.
-      const longer = inside.length > 0 && inside.every((x) => x.start >= start && x.end <= end && x.end - x.start < end - start && !sameName(x.name, name) &&
+      const longer = inside.length > 0 && inside.every((x) => x.start >= start && x.end <= end && x.end - x.start < end - start &&
+        (!sameName(x.name, name) || this.learned.has(x.name)) &&
         /[a-z]/i.test(text.slice(start, x.start) + text.slice(x.end, end)));
       if (inside.length === 0) spans.push({ start, end, name, known: false });
       else if (longer) {

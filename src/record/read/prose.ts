@@ -11,7 +11,7 @@ import { conform, withHint } from "./conform.js";
 import { modelFor, roleModel, warn, type Builder } from "./builder.js";
 import { isChange, readCostChanges, readCostPair, readModelCost, SELF_HOSTED, type ClaimLine } from "./claims.js";
 import { readGpus, readSelfHost } from "./self-host.js";
-import { contextModel, modelNamedIn } from "./context.js";
+import { contextModel, headingHint, modelNamedIn } from "./context.js";
 import { metricsFor, place, stateChange, unknownMetric } from "./figures.js";
 import { periodIn, toMonth, type Item } from "./items.js";
 import { tokensOf, type LineState } from "./state.js";
@@ -162,11 +162,13 @@ function readFigures(b: Builder, l: TextLine, clause: string, items: readonly It
       continue;
     }
     // `The error-rate alert threshold is 2%`, `MMLU-Pro 70%くらいは出ると期待`: targets and forecasts.
-    if (raw.q.signed || raw.q.bound || raw.label.target || FORECAST.test(clause)) continue;
+    if (raw.q.signed || raw.q.bound || targetBefore(clause, raw) || FORECAST.test(clause)) continue;
     // `46.7B parameters in total and about 12.9B active`: a bare figure after one with a unit shares it.
     const inherits = prev !== null && raw.q.dimension === "number" && (prev.dimension === "params" || prev.dimension === "tokens" || prev.dimension === "percent") &&
       b.registry.meaningOf(raw.label).kind === "unknown";
-    const it: Item = inherits ? { ...raw, q: { ...raw.q, dimension: prev!.dimension as Item["q"]["dimension"] } } : raw;
+    // `o3-mini $1.10 in / $4.40 out` under `### pricing, per 1M tok`: the heading's denominator.
+    const hinted = raw.q.dimension === "money" && raw.q.per === null && raw.side !== null ? { ...raw, q: withHint(raw.q, headingHint(l)) } : raw;
+    const it: Item = inherits ? { ...raw, q: { ...raw.q, dimension: prev!.dimension as Item["q"]["dimension"] } } : hinted;
     let defs = metricsFor(b, { kind: "unknown" }, none, it);
     // `88.7% on MMLU`: a benchmark named among the figure's words, read as in a sentence.
     if (!Array.isArray(defs)) {
@@ -206,7 +208,8 @@ function readFigures(b: Builder, l: TextLine, clause: string, items: readonly It
       if (it.q.dimension === "fraction") {
         const ctx = contextModel(b, l, null);
         place(b, ctx.model, defs, it.q, l.line, clause, `a count under "${l.heading.slice(0, 40)}"; ${ctx.why}`);
-      } else if (names.length > 1 && it.q.dimension === "money") {
+      } else if (names.length > 1) {
+        // `tried sonnet and flash on the long docs too, p95 was 2.1s`: one figure, two models.
         warn(b, "ambiguous-model", { text: clause.slice(0, 80), reason: `the sentence names ${names.join(" and ")}` }, l.line);
       }
       continue;
@@ -268,6 +271,12 @@ function readUnknownByModel(b: Builder, l: TextLine, clause: string, items: read
   const siblings = levels.map((i) => i.q);
   levels.forEach((it, k) => place(b, owners[k]!, [def], it.q, l.line, clause, `"${subject}" before the first model (not in the registry); the figure names its model`, { siblings }));
   return true;
+}
+
+/** A target named just before the figure (`the alert threshold is 2%`), not anywhere in the sentence. */
+function targetBefore(clause: string, it: Item): boolean {
+  const words = clause.slice(Math.max(0, it.start - 40), it.start).split(/\s+/).slice(-4).join(" ");
+  return readLabel(words).target;
 }
 
 /** Whether a figure can be each metric at all: prose figures of the wrong kind are skipped, not warned. */

@@ -15,8 +15,14 @@ export function lineState(): LineState {
 }
 
 function spans(b: Builder, text: string): ModelSpans {
-  return b.names.find(text).map((s) => [s.start, s.end, s.name] as const);
+  const found = b.names.find(text);
+  // A model named in passing (`sonnet = Claude 3.7 Sonnet`) is known from then on, short forms too.
+  for (const s of found) if (!s.known && b.names.list().length < MAX_NAMES) b.names.learn(s.name);
+  return found.map((s) => [s.start, s.end, s.name] as const);
 }
+
+/** Names learnt from the text, at most: a hostile record cannot grow the name pattern without bound. */
+const MAX_NAMES = 80;
 
 /**
  * A text's figures and the words around them, with the record's model names kept whole. Readers

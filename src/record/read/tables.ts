@@ -24,6 +24,7 @@ import { MAX_LINE_CHARS, MAX_TABLE_COLUMNS } from "../blocks.js";
 const CHANGE = /^(?:変化|変化率|差分|差|増減|change|changes|δ|delta|diff|difference|improvement|改善|改善幅|効果)$/;
 const NOTE = /^(?:効率化|判定|評価|備考|コメント|notes?|comments?|remarks?|verdict|winner|assessment|source|sources|basis|based on|出典|根拠|memo|メモ|理由|reason|status|結果|判断|所感|補足|詳細|details?|why|ok|pass)$/;
 const UNIT = /^(?:単位|units?)$/;
+const UNCERTAINTY = /(?:^|\s)(?:ci|confidence|interval|intervals|margin|p value|pvalue|p|std|stdev|stderr|standard error|±|信頼区間|誤差|標準偏差)(?:\s|$)/;
 const MODEL_HEAD = /^(?:model|models|モデル|モデル名|llm|name|名前|候補|candidate models?|provider)$/;
 const VALUE_HEAD = /^(?:value|values|値|金額|数値|figure|amount|result|results|結果|実績|measured|実測)$/;
 const NO_VALUE = /^(?:|-|—|–|‐|－|n\/a|na|none|なし|不明|unknown|tbd|未測定|未計測|未評価|\?|—\s*|n\/m|not measured|not run|skipped|x)$/i;
@@ -39,8 +40,10 @@ type Head =
 function headOf(b: Builder, raw: string): Head {
   const text = raw.replace(/\*+/g, "").trim();
   const folded = fold(text);
-  if (CHANGE.test(folded)) return { kind: "change" };
-  if (NOTE.test(folded) || UNIT.test(folded)) return { kind: "note" };
+  // `Δ 72B vs 70B`, `Change (pp)`, `差（新−旧）`: a column of changes, whatever else it says.
+  if (CHANGE.test(folded) || /^(?:δ|Δ|delta|change|diff|差|増減|変化)(?:\s|$|\()/i.test(text)) return { kind: "change" };
+  // `95% CI`, `p-value`, `± (pp)`: the uncertainty of the figures beside it, not figures of its own.
+  if (NOTE.test(folded) || UNIT.test(folded) || UNCERTAINTY.test(folded)) return { kind: "note" };
   const label = readLabel(text);
   const name = nameOf(b.names, text);
   if (name) return { kind: "model", model: modelFor(b, name.name) };

@@ -156,6 +156,9 @@ const LABEL_SIDE = wordTable<Side>([
   ["input and output", "both"], ["input/output", "both"], ["in/out", "both"], ["in and out", "both"], ["in & out", "both"], ["input & output", "both"], ["inputs and outputs", "both"], ["in+out", "both"], ["入出力", "both"], ["入力・出力", "both"], ["both", "both"],
 ]);
 
+/** `input = output`, `in/out same`, `入出力同額`: one figure for both sides. */
+const SAME_PRICE = /\b(?:input|in)\s*[=＝]\s*(?:output|out)\b|\b(?:output|out)\s*[=＝]\s*(?:input|in)\b|\b(?:in\/out|input\/output|input and output|in and out)\s+(?:the\s+)?same\b|入力\s*[=＝]\s*出力|入出力(?:同額|同一|共通)/i;
+
 const ROLE_FOLDED = ROLE_WORDS.map(([w, r]) => [fold(w), r] as const);
 
 /**
@@ -218,8 +221,13 @@ export function readLabel(raw: string): Label {
   const cur = hints.find((x) => x.h.dimension === "money" && x.h.per === null);
   const per = hints.find((x) => x.h.per !== null);
   const both = cur && per && per.h.dimension !== "money" ? readHint(`${cur.n} ${per.n.replace(/^.*?(?=\bper\b|\/)/i, "")}`) : null;
-  const noteHint = both ?? per?.h ?? hints[0]?.h ?? null;
-  const tail = noteHint ? null : trailingHint(main);
+  const noteHint0 = both ?? per?.h ?? hints[0]?.h ?? null;
+  // `Per 1B tokens (USD)`: the denominator in the words, the currency in the note.
+  const tail = noteHint0 && !(noteHint0.dimension === "money" && noteHint0.per === null) ? null : trailingHint(main);
+  const joined = noteHint0 && tail && noteHint0.dimension === "money" && noteHint0.per === null && tail.hint.per !== null && tail.hint.dimension !== "money"
+    ? readHint(`${cur?.n ?? "USD"} ${main.slice(tail.at)}`)
+    : null;
+  const noteHint = joined ?? noteHint0;
   const role = roleIn(all);
   const period = wordsOf(all, PERIOD_WORD)[0] ?? null;
   const perUnit = PER_LABEL.exec(all);
@@ -227,7 +235,7 @@ export function readLabel(raw: string): Label {
     raw,
     text,
     notes,
-    sides: text === "in" ? ["input"] : text === "out" ? ["output"] : wordsOf(all, LABEL_SIDE),
+    sides: text === "in" ? ["input"] : text === "out" ? ["output"] : SAME_PRICE.test(raw) ? ["both"] : wordsOf(all, LABEL_SIDE),
     stats: wordsOf(all, STAT),
     role,
     period,
@@ -319,7 +327,6 @@ export class Registry {
     return this.byKey.get(key);
   }
 
-  /** What the label's words name: the longest alias contained wins; equal lengths of two things tie. */
   /**
    * What a label's words name. In `prose`, a benchmark's name counts wherever it stands as a word
    * not followed by a variant (`MMLU` in "re-ran MMLU for GPT-4o", not `MMLU-Pro`).
@@ -334,6 +341,15 @@ export class Registry {
       return cached;
     }
     let meaning = this.match(label.text, prose);
+    // `quality tho. task success on the golden set`: a label that runs over a sentence's end is
+    // the last sentence's words, when those alone name one thing.
+    if (meaning.kind === "tie" && !prose) {
+      const last = /[.!?。！？]\s+([^.!?。！？]+)$/u.exec(label.raw.replace(/\([^)]*\)/g, " "));
+      if (last) {
+        const alone = this.match(fold(last[1]!));
+        if (alone.kind !== "tie" && alone.kind !== "unknown") meaning = alone;
+      }
+    }
     // `Opex total`, `合計運用費`: a total of something is that thing.
     if (meaning.kind === "tie" && meaning.names.length === 2 && meaning.names.includes("total")) {
       const other = meaning.names.find((n) => n !== "total")!;
