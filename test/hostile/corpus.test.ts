@@ -153,6 +153,10 @@ const CORPUS: ReadonlyArray<[file: string, expected: Expected]> = [
   ["whitespace-only.txt", { error: "file-empty", line: null }],
   ["bom-only.txt", { error: "file-empty", line: null }],
   ["cr-only-line-endings.txt", { ok: true }],
+  // Numbers that lie: leading digits are never the figure (test/hostile/numbers.test.ts reads them line by line).
+  ["numbers-that-lie.txt", { ok: true, warning: "unreadable-value" }],
+  ["numbers-european-decimal-prices.txt", { ok: true }],
+  ["frontmatter-amounts-that-lie.txt", { error: "frontmatter-invalid", line: 7, count: 4 }],
 ];
 
 const MARKER_FILES = CORPUS.map(([f]) => f).filter((f) => f.includes("writes-marker"));

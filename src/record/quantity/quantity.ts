@@ -175,7 +175,11 @@ function refuseNotation(text: string, pos: number, value: number): Refusal | nul
   if ((c === "e" || c === "E") && (isDigit(text[pos + 1]) || ((text[pos + 1] === "+" || text[pos + 1] === "-") && isDigit(text[pos + 2])))) {
     return { refuse: "scientific notation is not read", end: pos + 2 };
   }
-  if (value === 0 && (c === "x" || c === "X") && /[0-9a-f]/i.test(text[pos + 1] ?? "")) return { refuse: "a hexadecimal number is not read", end: pos + 2 };
+  if (value === 0 && (c === "x" || c === "X") && /[0-9a-f]/i.test(text[pos + 1] ?? "")) {
+    let end = pos + 1;
+    while (end < text.length && /[0-9a-f]/i.test(text[end]!)) end++;
+    return { refuse: "a hexadecimal number is not read", end };
+  }
   if (c === "⁄") return { refuse: "a fraction character is not read", end: pos + 2 };
   if (c === "." && isDigit(text[pos + 1])) return { refuse: "the number has more than one decimal point", end: pos + 2 };
   return null;

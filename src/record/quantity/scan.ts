@@ -57,6 +57,8 @@ function skipAt(text: string, i: number): { what: "date" | "version" | "url" | "
     const m = re.exec(text);
     // `800.000.000` is a number with dots for thousands, not a version.
     if (m && what === "version" && /^\d{1,3}(?:\.\d{3})+$/.test(m[0])) continue;
+    // `1.5.3%`, `$1.2.5`: a unit or currency on it makes it a mistyped figure, refused as one.
+    if (m && what === "version" && /^\d/.test(m[0]) && (/^\s?[%％]/.test(text.slice(i + m[0].length, i + m[0].length + 2)) || /[$＄¥￥€]$/.test(text.slice(Math.max(0, i - 1), i)))) continue;
     if (m) return { what, end: i + m[0].length };
   }
   return null;

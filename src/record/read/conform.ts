@@ -86,7 +86,8 @@ export function unitOf(def: MetricDef, currency: Currency | null): string {
 function plausible(def: MetricDef, value: number, currency: Currency | null): string | null {
   const [min, max] = def.range;
   const usd = (def.kind === "price" || def.kind === "unit_price" || def.kind === "money") && currency ? value * ROUGH_USD[currency] : value;
-  if (usd < min || usd > max) return `${fmt(value)} is outside the plausible range of ${def.name} (${min}–${max}${def.kind === "price" ? " USD per 1M tokens" : ""})`;
+  // `-0` is a negative figure written as zero: where negatives are out of range, so is it.
+  if (usd < min || usd > max || (Object.is(usd, -0) && min === 0)) return `${fmt(value)} is outside the plausible range of ${def.name} (${min}–${max}${def.kind === "price" ? " USD per 1M tokens" : ""})`;
   if (def.floor !== undefined && usd !== 0 && Math.abs(usd) < def.floor) return `${fmt(value)} per 1M tokens is below any real ${def.name.toLowerCase()}: is it per 1K tokens or per token?`;
   return null;
 }
@@ -104,7 +105,7 @@ export function conform(q: Quantity, def: MetricDef, o: ConformOptions = {}): Co
   const done = (raw: number, currency: Currency | null = null, sample: number | null = null): Conformed => {
     // Twelve significant digits: `3.9/5` is 3.9, not 3.9000000000000004.
     const value = Number(raw.toPrecision(12));
-    const bad = plausible(def, value, currency);
+    const bad = plausible(def, Object.is(raw, -0) ? -0 : value, currency);
     if (bad) return { ok: false, reason: bad, implausible: true };
     return { ok: true, value, currency, steps, sample, unit: unitOf(def, currency) };
   };

@@ -57,6 +57,12 @@ export function readUsage(b: Builder, items: readonly Item[], src: UsageSource):
     warn(b, "unreadable-value", { text: src.text.slice(0, 80), reason: "more than one input or output figure: which is the usage cannot be told" }, src.line);
     return true;
   }
+  // `1,00,000 input tokens a month` and no output: half a usage is not a usage.
+  if (inputs.length + outputs.length === 1 && (src.named || hasPeriod)) {
+    const [have, lack] = inputs.length ? ["input", "output"] : ["output", "input"];
+    warn(b, "unreadable-value", { text: src.text.slice(0, 80), reason: `usage gives ${have} tokens but no ${lack} tokens: cost needs both` }, src.line);
+    return true;
+  }
   if (src.named && counts.length === 1 && inputs.length + outputs.length === 0) {
     const total = perMonth(counts[0]!.q, src.labelPeriod);
     setUsage(b, { inputTokens: null, outputTokens: null, totalTokens: total.value }, src, total.steps);
