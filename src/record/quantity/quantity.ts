@@ -239,6 +239,16 @@ const readFraction: Reader = (text, pos, d, ctx) => {
     d.fraction = { k: d.value, n: n.value };
     return n.end;
   }
+  // `4.1 / 5`, `8.2 / 10`: a score out of 5, 10 or 100, spaced. Other spaced slashes list pairs.
+  if (text[pos] === " " && text[pos + 1] === "/" && text[pos + 2] === " " && isDigit(text[pos + 3])) {
+    const n = readNumber(text, pos + 3, ctx.decimal);
+    if (!n || "refuse" in n || n.multiplier !== 1 || isWordChar(text[n.end]) || text[n.end] === "." || text[n.end] === "%") return pos;
+    if ((n.value === 5 || n.value === 10 || n.value === 100) && d.value <= n.value && d.value !== Math.trunc(d.value) && !/^\s*\/\s*\d/.test(text.slice(n.end))) {
+      d.fraction = { k: d.value, n: n.value };
+      return n.end;
+    }
+    return pos;
+  }
   const of = text[pos] === " " ? sticky(OF, text, pos) : null;
   if (of) {
     const n = readNumber(text, pos + of[0].length, ctx.decimal);
@@ -549,6 +559,8 @@ function finish(text: string, start: number, end: number, d: Draft): Quantity | 
   if (fraction) {
     if (!(fraction.n > 0)) return { refuse: "a fraction over zero", start, end };
     value = fraction.k / fraction.n;
+    // `4.0〜4.3/5`: both ends are over the denominator.
+    if (high !== null) high /= fraction.n;
   }
   // Fifteen significant digits where a multiplication made the value: `4.1B` is 4,100,000,000,
   // not 4,099,999,999.9999995.

@@ -101,6 +101,16 @@ function signed(q: Quantity, text: string): number | null {
   return q.value;
 }
 
+const CHANGE_AFTER = /^\s*(?:a (?:month|year)\s*)?(?:less|lower|cheaper|more|higher|pricier|down|up|saving|savings|の?削減|減|増|安い|高い|安く|高く)/i;
+const CHANGE_BEFORE = /(?:\bsav(?:e|es|ed|ing|ings)|\bcut|\breduc\w*|\bincreas\w*|\brise|\bdown|\bup|削減|節約)(?:\s+(?:of|by|to))?\s*(?:about|around|roughly|~|約)?\s*$/i;
+
+/** Whether a word of saving or rise stands right beside the figure `raw` in `text`. */
+function changeBeside(text: string, raw: string): boolean {
+  const at = text.indexOf(raw);
+  if (at === -1) return false;
+  return CHANGE_AFTER.test(text.slice(at + raw.length, at + raw.length + 24)) || CHANGE_BEFORE.test(text.slice(Math.max(0, at - 24), at));
+}
+
 function unitOf(q: Quantity): Claim["unit"] {
   if (pct(q)) return "percent";
   return q.currency === "JPY" ? "jpy" : q.currency === "EUR" ? "eur" : "usd";
@@ -132,9 +142,16 @@ export function readCostChanges(b: Builder, mem: ClaimMemory, c: ClaimLine, item
   // line's signed figure.
   const signedOne = figures.find((i) => i.q.signed && i.q.value !== 0);
   const sign: number | null = signedOne ? Math.sign(signedOne.q.value) : null;
+  // `Phi-4 would cost about $52.47 a month, roughly 17% less than GPT-4o mini`: a word of saving or
+  // rise belongs to the figure it stands beside; the other unsigned figures are levels, not changes.
+  const marked = figures.filter((i) => changeBeside(c.text, i.raw));
   for (const it of figures) {
     const q = it.q;
     const text = it.raw;
+    if (marked.length > 0 && !q.signed && !marked.includes(it)) {
+      unchecked(b, c, q, text, "a figure beside a stated change, not the change itself");
+      continue;
+    }
     if (SELF_HOSTED.test(context)) {
       unchecked(b, c, q, text, "a saving after self-hosting: the tool compares API costs");
       continue;
@@ -166,7 +183,7 @@ export function readCostChanges(b: Builder, mem: ClaimMemory, c: ClaimLine, item
       continue;
     }
     addClaim(b, {
-      kind: "cost_change", subject, basis: basisOf(context, q), text,
+      kind: "cost_change", subject, basis: basisOf(`${scope} ${it.words}`, q), text,
       value, unit: unitOf(q), step: claimStep(q.step, q.approx, q.value), terms: null,
       ...(assumed ? { assumedBaseline: true } : {}), line: c.line,
     });

@@ -100,7 +100,12 @@ export interface ConformOptions {
 }
 
 export function conform(q: Quantity, def: MetricDef, o: ConformOptions = {}): Conformed {
-  if (q.range) return { ok: false, reason: `${fmt(q.range[0])}–${fmt(q.range[1])} is a range, not a single figure`, range: q.range };
+  if (q.range) {
+    // `4.0〜4.3/5` on a score of 5 is 4.0–4.3; `0.80–0.85` of a whole on a percentage, 80–85 %.
+    const f = q.dimension === "fraction" ? (def.kind === "score" ? (def.scale ?? 5) : def.kind === "percent" ? 100 : 1) : 1;
+    const range: [number, number] = [Number((q.range[0] * f).toPrecision(12)), Number((q.range[1] * f).toPrecision(12))];
+    return { ok: false, reason: `${fmt(range[0])}–${fmt(range[1])} is a range, not a single figure`, range };
+  }
   const steps = [...q.steps];
   const done = (raw: number, currency: Currency | null = null, sample: number | null = null): Conformed => {
     // Twelve significant digits: `3.9/5` is 3.9, not 3.9000000000000004.
@@ -150,7 +155,7 @@ export function conform(q: Quantity, def: MetricDef, o: ConformOptions = {}): Co
       return { ok: false, reason: `${def.name} is a score of ${scale}; this is ${dim === "number" ? `${fmt(q.value)} with no scale` : `a ${dim}`}` };
     }
     case "attempts": {
-      const plain = dim === "number" || dim === "times" || (dim === "count" && (q.noun === "time" || q.noun === "attempt" || q.noun === "retry"));
+      const plain = dim === "number" || (dim === "count" && (q.noun === "time" || q.noun === "attempt" || q.noun === "retry"));
       if (!plain) return { ok: false, reason: `attempts per task are a count; this is a ${dim}` };
       const asRetries = q.noun === "retry" || (o.retries === true && (o.siblings ?? [q]).every((s) => s.value < 1));
       if (o.retries && !asRetries && (o.siblings ?? [q]).some((s) => s.value < 1)) {

@@ -44,10 +44,12 @@ export function contextModel(b: Builder, l: Pick<TextLine, "parents" | "headings
   return { model: m, why: "no model named on the line, its list or headings: the new model's", from: "default" };
 }
 
-/** A unit the nearest heading gives: `## Pricing (USD per 1M tokens)`. Only a price-like one counts. */
+/** A unit the nearest list item or heading gives: `## Pricing (USD per 1M tokens)`. Only a price-like one counts. */
 export function headingHint(l: TextLine) {
-  for (let i = l.headings.length - 1; i >= 0; i--) {
-    const h = readLabel(l.headings[i]!).hint;
+  // `- API単価（100万トークンあたり）` over `  - GPT-4.1：入力 $2.00`: the items a line sits in first.
+  const around = [...l.headings, ...l.parents];
+  for (let i = around.length - 1; i >= 0; i--) {
+    const h = readLabel(around[i]!).hint;
     // `(USD per 1M tokens)`, `(list, per 1M tokens)`: a denominator, with or without its currency.
     if (h && h.per !== null && (h.dimension === "money" || h.per === "token")) return h;
   }

@@ -207,7 +207,11 @@ function shareQualifiers(items: Item[]): void {
   const period: Period | null = withPeriod ? (withPeriod.q.period ?? withPeriod.label.period) : null;
   const perToken = items.find((i) => i.q.dimension === "money" && i.q.per === "token" && i.q.perSize !== null);
   const scale = perToken ? 1e6 / perToken.q.perSize! : 1;
+  // A period the figure carries is shared both ways (`1.2B in / 40M out tokens per month`); one
+  // only in the words before a figure (`…、年間では 約$8,856`) goes to the figures after it.
+  const fromWords = withPeriod !== undefined && withPeriod.q.period === null;
   for (const it of items) {
+    if (fromWords && it.start < withPeriod!.start) continue;
     if (period && it.eq === withPeriod!.eq && it.q.period === null && (it.q.dimension === "tokens" || it.q.dimension === "money" || it.q.dimension === "count" || it.q.dimension === "number")) {
       it.q = toMonth(it.q, period);
     }

@@ -51,6 +51,8 @@ function dashLabel(text: string): { label: string; value: string; at: number } |
   return { label, value: text.slice(m[0].length), at: m[0].length };
 }
 
+/** A label that is a money unit alone: `$/mo`, `USD per month`, `円/月`. */
+const UNIT_ONLY = /^(?:[$¥￥€]|usd|jpy|eur|円|ドル|\s|per|a|mo|month|monthly|月|月額)+$/i;
 const PERIOD_ONLY = /^(?:月次|月額|月間|年間|年額|monthly|per month|annual|annually|yearly|per year|year|month|月|年)$/i;
 const RETRY_LABEL = /retry[- ]adjusted|^effective|実質|リトライ込み|リトライ込|再試行込み/i;
 
@@ -123,7 +125,7 @@ function fitsImplicit(b: Builder, split: { label: string; value: string }): bool
     return !money;
   }
   // `タスク成功率 0.86 → 0.84`: a plain fraction on a percentage is judged with the figures beside it.
-  return defs.every((d) => conform(withHint(first.q, label.hint), d).ok || (d.kind === "percent" && first.q.dimension === "number" && first.q.value <= 1));
+  return defs.every((d) => conform(withHint(first.q, label.hint), d, { retries: isRetries(label) }).ok || (d.kind === "percent" && first.q.dimension === "number" && first.q.value <= 1));
 }
 
 /** A value that is a sentence: five words or more in a row, or a sentence's end. */
@@ -164,8 +166,13 @@ export function readLine(b: Builder, state: LineState, l: TextLine): void {
   if (implicit?.rest && /\d/.test(implicit.rest)) readLine(b, state, { ...l, text: implicit.rest });
   const label = readLabel(split.label);
   if (label.target) return;
-  const parsed = tokensOf(b, split.value);
+  // `Cost ($/mo): 204 → 136`, `$/mo: 204 → 136`: bare figures in the money the label gives them.
+  // Only a month or no period: a yearly unit's figures are kept as said by the cost reader.
+  const moneyHint = label.hint?.dimension === "money" && label.hint.per === null && (label.hint.period === null || label.hint.period === "month") ? label.hint : null;
+  const scanned = tokensOf(b, split.value);
+  const parsed = moneyHint ? { ...scanned, items: scanned.items.map((i) => (i.q.dimension === "number" && !i.q.signed ? { ...i, q: withHint(i.q, moneyHint) } : i)) } : scanned;
   const meaning = b.registry.meaningOf(label);
+  const unitOnly = moneyHint !== null && meaning.kind === "unknown" && UNIT_ONLY.test(label.text);
   const known = meaning.kind !== "unknown";
   // `GPT-4o mini:`, `Llama 3.1 8B on Together:`, `Codestral (current):` — a line of one model's figures.
   const labelModel = nameOf(b.names, split.label) ?? (meaning.kind === "unknown" ? soleModel(b, split.label) : null);
@@ -226,7 +233,7 @@ export function readLine(b: Builder, state: LineState, l: TextLine): void {
     if (rest.some((it) => it.q.dimension === "money" && it.q.per === null)) readCostLine(b, state, c, label, { ...parsed, items: rest });
     return;
   }
-  if (PERIOD_ONLY.test(label.text) || RETRY_LABEL.test(label.text)) {
+  if (PERIOD_ONLY.test(label.text) || RETRY_LABEL.test(label.text) || unitOnly) {
     // `Monthly: $450 + $360 = $810` under `## Option 1: stay on GPT-4o mini`: the heading's model's sum.
     const around = contextModel(b, l, null);
     if (around.from !== "default" && readBreakdown(b, state.claims, { ...c, model: around.model.name }, parsed.items, normalizeText(split.value), around.model.name)) return;
@@ -482,8 +489,16 @@ function readMetricLine(b: Builder, l: TextLine, rawLabel: string, label: Label,
   }
   // Items told apart by model, old/new word, side or statistic; a lone figure is the context's.
   const distinct = items.filter((i) => !(i.q.signed && items.length > 1));
+  // `Latency: TTFT 1.7 s; p95 9.8 s`: a figure whose own words name a metric of the label's family.
+  const ownMetric = (it: Item): MetricDef | null => {
+    const m = b.registry.meaningOf(it.label);
+    if (m.kind !== "metric" || it.stat !== null) return null;
+    const ofFamily = meaning.kind === "family" && (m.metric.family === meaning.family || (meaning.family === "latency" && m.metric.kind === "seconds"));
+    return meaning.kind === "family" ? (ofFamily ? m.metric : null) : meaning.kind === "metric" && m.metric.key === meaning.metric.key ? m.metric : null;
+  };
   const place1 = (it: Item, model: ModelData, why: string, siblings: readonly Quantity[] = [it.q]) => {
-    const defs = metricsFor(b, meaning, label, it);
+    const mine = ownMetric(it);
+    const defs = mine ? [mine] : metricsFor(b, meaning, label, it);
     if (!Array.isArray(defs)) {
       warn(b, "unreadable-value", { text: it.raw.slice(0, 60), reason: "no side (input or output) or statistic says which metric this is" }, l.line);
       return;
@@ -507,7 +522,7 @@ function readMetricLine(b: Builder, l: TextLine, rawLabel: string, label: Label,
     return;
   }
   const byModel = distinct.every((i) => itemModel(b, i) !== null);
-  const bySide = distinct.every((i) => i.side !== null || i.stat !== null);
+  const bySide = distinct.every((i) => i.side !== null || i.stat !== null || ownMetric(i) !== null);
   if (byModel) {
     // One metric across models: each value is judged beside the others (`0.052` beside `6.1%`, retries 1.6 and 0.3).
     const siblings = distinct.map((i) => i.q);
@@ -631,6 +646,8 @@ const ROLLOUT = /\b(?:roll-?outs?|canary|ramp(?:ed|ing)?|of (?:the )?(?:traffic|
 function readUnknownPair(b: Builder, l: TextLine, rawLabel: string, label: Label, parsed: Items): void {
   // `Change: 71.2% → 78.0%`: a label that only says "change" names no metric of its own.
   if (parsed.arrows !== 1 || ROLLOUT.test(l.text) || (label.change && label.text.split(" ").length <= 2)) return;
+  // `Next: cell 40 onward … truncated to the last 6 turns`: in a sentence, `to` is not old → new.
+  if (SENTENCE.test(l.text.slice(rawLabel.length))) return;
   const x = parsed.items.find((i) => i.part === 0);
   const y = parsed.items.find((i) => i.part === 1);
   // Of one kind, or a bare number beside one with a unit (`0.93 → 88%`, which conform then judges).

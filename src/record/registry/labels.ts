@@ -152,7 +152,7 @@ function wordsOf<T>(text: string, table: (t: string, at: number) => { value: T; 
 const LABEL_SIDE = wordTable<Side>([
   ["input", "input"], ["inputs", "input"], ["prompt tokens", "input"], ["入力", "input"], ["インプット", "input"],
   ["output", "output"], ["outputs", "output"], ["completion", "output"], ["completion tokens", "output"], ["出力", "output"], ["アウトプット", "output"],
-  ["text in", "input"], ["text out", "output"],
+  ["text in", "input"], ["text out", "output"], ["price in", "input"], ["price out", "output"], ["tokens in", "input"], ["tokens out", "output"],
   ["input and output", "both"], ["input/output", "both"], ["in/out", "both"], ["in and out", "both"], ["in & out", "both"], ["input & output", "both"], ["inputs and outputs", "both"], ["in+out", "both"], ["入出力", "both"], ["入力・出力", "both"], ["both", "both"],
 ]);
 

@@ -105,7 +105,7 @@ export const METRICS: readonly MetricDef[] = [
   {
     key: "attempts", name: "Attempts per task",
     aliases: ["attempts per task", "attempts", "average attempts", "tries", "retries", "retry count", "retry rate",
-      "試行回数", "平均試行回数", "リトライ回数", "リトライ数", "再試行回数"],
+      "試行回数", "平均試行回数", "平均試行", "試行数", "リトライ回数", "リトライ数", "再試行回数"],
     kind: "attempts", direction: "lower", range: [1, 100],
   },
   {
