@@ -1,11 +1,11 @@
 /** Gathering a batch's files up front (paths only), and a progress line for long batches. */
-import { expandPaths } from "./paths.js";
+import { expandPaths, type WalkOptions } from "./paths.js";
 
-export async function collectFiles(paths: readonly string[]) {
+export async function collectFiles(paths: readonly string[], o: WalkOptions = {}) {
   const files: string[] = [];
   const errors: Array<{ file: string; line: number | null; message: string }> = [];
   const seen = new Set<string>();
-  for await (const entry of expandPaths(paths)) {
+  for await (const entry of expandPaths(paths, o)) {
     if ("error" in entry) errors.push(entry.error);
     else if (!seen.has(entry.file)) {
       seen.add(entry.file);

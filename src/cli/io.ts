@@ -17,6 +17,17 @@ export async function makeStyle(enabled: boolean): Promise<Style> {
 }
 
 let pipeClosed = false;
+let stderrClosed = false;
+
+/**
+ * Output that cannot be written — a full disk (`> /dev/full`), a closed or broken descriptor — is
+ * not a verdict: one line on stderr and exit 2, never a stack trace or the gate's exit 1.
+ */
+function cannotWrite(e: NodeJS.ErrnoException): never {
+  pipeClosed = true;
+  err(`migrate-eval: cannot write the output: ${e.code ?? "error"}${e.code === "ENOSPC" ? " (no space left on device)" : ""}`);
+  process.exit(2);
+}
 
 /** A reader closed our stdout (`… | head -1`): stop quietly, as Unix tools do. */
 function onStdoutError(e: NodeJS.ErrnoException): void {
@@ -24,17 +35,32 @@ function onStdoutError(e: NodeJS.ErrnoException): void {
     pipeClosed = true;
     process.exit(process.exitCode ?? 0);
   }
-  throw e;
+  cannotWrite(e);
 }
 process.stdout.on("error", onStdoutError);
+// A reader of stderr that goes away costs the warnings, never the reports on stdout.
+process.stderr.on("error", () => {
+  stderrClosed = true;
+});
 
 export function out(text: string | Uint8Array): boolean {
   if (pipeClosed) return false;
-  return process.stdout.write(text);
+  try {
+    return process.stdout.write(text);
+  } catch (e) {
+    // A file or device is written synchronously: its error is thrown here, not emitted.
+    onStdoutError(e as NodeJS.ErrnoException);
+    return false;
+  }
 }
 
 export function err(text: string): void {
-  process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+  if (stderrClosed) return;
+  try {
+    process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+  } catch {
+    stderrClosed = true;
+  }
 }
 
 /** Resolves when stdout can take more: a batch waits instead of buffering without bound. */

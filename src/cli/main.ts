@@ -11,7 +11,7 @@ import { registerValidate } from "./commands/validate.js";
 import { registerBatch } from "./commands/batch.js";
 import { registerBacktest } from "./commands/backtest.js";
 import { EXIT, UserError } from "./errors.js";
-import { err } from "./io.js";
+import { err, out } from "./io.js";
 
 const VERSION = "0.1.0";
 
@@ -21,7 +21,7 @@ function program(): Command {
     .version(VERSION)
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeOut: (s) => void out(s), writeErr: (s) => err(s.replace(/\n$/, "")) });
   for (const register of [registerCompare, registerBatch, registerBacktest, registerValidate, registerShow, registerPolicy, registerSchema]) {
     register(p);
   }

@@ -2,7 +2,7 @@
  * Findings are data: a code, its arguments and a line. All wording lives in MESSAGES, typed so
  * that a new code without text does not compile.
  */
-import { stripControls } from "./quantity/text.js";
+import { cleanInline } from "./quantity/text.js";
 
 type Args = Record<string, string | number | null | undefined>;
 
@@ -68,8 +68,19 @@ export interface Finding {
   line: number | null;
 }
 
+/**
+ * Messages quote record text: one line, nothing a terminal acts on, and no half of a character
+ * (a lone surrogate) that JSON would carry as an unpaired escape.
+ */
 export function finding(code: FindingCode, args: Args = {}, line: number | null = null): Finding {
-  return { code, message: MESSAGES[code](args), line };
+  return { code, message: wellFormed(cleanInline(MESSAGES[code](args))), line };
+}
+
+const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Lone surrogates as U+FFFD. */
+export function wellFormed(text: string): string {
+  return /[\ud800-\udfff]/.test(text) ? text.replace(LONE, "\ufffd") : text;
 }
 
 /** An error that keeps its file, for reporting as `file:line: message`. */
@@ -80,7 +91,7 @@ export interface RecordError extends Finding {
 /** `file:line: message` on one line, with nothing in it that a terminal would act on. */
 export function formatError(e: { file: string; line: number | null; message: string }): string {
   const text = e.line === null ? `${e.file}: ${e.message}` : `${e.file}:${e.line}: ${e.message}`;
-  return stripControls(text).replace(/[\r\n]+/g, " ");
+  return cleanInline(text);
 }
 
 export const MAX_WARNINGS = 200;

@@ -7,6 +7,7 @@
 import matter from "gray-matter";
 import { finding, type Finding } from "./findings.js";
 import { readYaml } from "./yaml.js";
+import { clip } from "./quantity/text.js";
 
 export const MAX_FRONTMATTER_BYTES = 256 * 1024;
 
@@ -58,7 +59,7 @@ export function splitFrontmatter(text: string): SplitRecord | Finding {
   if (!firstLine.startsWith("---") || firstLine.startsWith("----")) return finding("no-frontmatter", {}, 1);
   const language = firstLine.slice(3).trim().toLowerCase();
   if (language !== "" && language !== "yaml" && language !== "yml") {
-    return finding("frontmatter-language", { language: language.slice(0, 40) }, 1);
+    return finding("frontmatter-language", { language: clip(language, 40) }, 1);
   }
   const close = /^---[ \t]*$/m;
   const afterOpen = firstLineEnd === -1 ? "" : text.slice(firstLineEnd + 1);

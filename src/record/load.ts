@@ -7,10 +7,11 @@ import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "n
 import { errnoReason } from "./errno.js";
 import { finding, type Finding } from "./findings.js";
 import { MAX_RECORD_BYTES, parseRecord, type LoadResult, type ParseOptions } from "./parse.js";
+import { cleanPath } from "./quantity/text.js";
 
 
 function failed(file: string, f: Finding): LoadResult {
-  return { ok: false, errors: [{ ...f, file }] };
+  return { ok: false, errors: [{ ...f, file: cleanPath(file) }] };
 }
 
 

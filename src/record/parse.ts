@@ -12,7 +12,7 @@ import { FrontmatterSchema, type Frontmatter } from "./frontmatter-schema.js";
 import type { LoadedRecord } from "./schema.js";
 import { readTable } from "./read/tables.js";
 import { issuesToErrors } from "./schema-issues.js";
-import { stripControls } from "./quantity/text.js";
+import { cleanInline, cleanPath } from "./quantity/text.js";
 import { decimalMarkOf } from "./quantity/number.js";
 import { defaultRegistry, readLabel, slugOf, type Registry } from "./registry/labels.js";
 import { unitOf } from "./read/conform.js";
@@ -31,16 +31,18 @@ const fail = (file: string, ...findings: Finding[]): LoadResult => ({
 });
 
 /** Copies plain data without keys that could reach a prototype, noting each one dropped. */
-function sanitize(value: unknown, path: string[], dropped: string[][]): unknown {
+export function sanitize(value: unknown, path: string[], dropped: string[][]): unknown {
   if (Array.isArray(value)) return value.map((v, i) => sanitize(v, [...path, String(i)], dropped));
   // Frontmatter values are one-line facts (names, ids, titles): a line break in one could forge
   // a line of the report.
-  if (typeof value === "string") return stripControls(value).replace(/[\r\n\t]+/g, " ");
+  if (typeof value === "string") return cleanInline(value);
   if (value === null || typeof value !== "object") return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (UNSAFE_KEYS.has(k)) dropped.push([...path, k]);
-    else out[k] = sanitize(v, [...path, k], dropped);
+  for (const [raw, v] of Object.entries(value)) {
+    // Cleaned first: `__pro\u200bto__` is `__proto__` once its invisible character is gone.
+    const k = cleanInline(raw);
+    if (UNSAFE_KEYS.has(k) || UNSAFE_KEYS.has(raw)) dropped.push([...path, k]);
+    else out[k] = sanitize(v, [...path, raw], dropped);
   }
   return out;
 }
@@ -152,7 +154,7 @@ export interface ParseOptions {
 }
 
 export function parseRecord(text: string, path = "<input>", options: ParseOptions = {}): LoadResult {
-  const file = stripControls(path);
+  const file = cleanPath(path);
   const prepared = prepare(text);
   if (typeof prepared !== "string") return fail(file, prepared);
   const split = splitFrontmatter(prepared);

@@ -5,14 +5,21 @@ import { notes } from "./table.js";
 import { AUDIT_HEAD, auditRows, betterText, changeText, costHeading, moneyChangeText, noiseText, paybackText, STATUS_WORD, verdictReason, warningText } from "./words.js";
 
 /**
- * Text that stays text in a pull-request comment: markdown and HTML punctuation escaped, line
- * breaks folded, and `@` kept from mentioning anyone. Record fields are untrusted.
+ * Text that stays text in a pull-request comment: markdown and HTML punctuation escaped (`&` too,
+ * so `&#64;everyone` is not a mention), line breaks folded, and nothing that GitHub links — a
+ * mention (`@team`), an issue (`#123`, `GH-1`), a URL (`https://…`, `www.…`) — left linkable: a
+ * word joiner (U+2060) or zero-width space breaks each. Record fields are untrusted.
  */
 export function cell(s: string): string {
   return s
-    .replace(/\r?\n/g, " ")
+    .replace(/[\r\n\u2028\u2029]+/g, " ")
+    .replace(/&/g, "&amp;")
     .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
-    .replace(/@/g, "@\u200b");
+    .replace(/@/g, "@\u200b")
+    .replace(/#(?=\d)/g, "#\u2060")
+    .replace(/\b(GH)-(?=\d)/gi, "$1\u2060-")
+    .replace(/:\/\//g, ":\u2060//")
+    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u2060.`);
 }
 
 export function mdTable(head: string[], rows: string[][]): string {

@@ -10,6 +10,7 @@ export function registerBacktest(program: Command): void {
     .option("--policy <file>", "policy file (default: ./migrate-eval.policy.yaml, else built-in)")
     .option("--fx <rates>", "USD per unit of another currency, e.g. JPY=0.0067 (wins over the policy's fx:)", parseFx)
     .option("--format <format>", "table or json", choice(["table", "json"] as const), "table")
+    .option("--follow-links", "follow symbolic links that lead out of the folders given")
     .option("--jobs <n>", "threads (default: one per core for large batches, else one)", positiveInt)
     .option("--no-color", "no colour (also NO_COLOR=1)")
     .action(async (...args: Parameters<typeof import("../run/backtest.js").backtest>) => (await import("../run/backtest.js")).backtest(...args));

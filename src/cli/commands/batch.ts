@@ -13,6 +13,7 @@ export function registerBatch(program: Command): void {
     .option("--fx <rates>", "USD per unit of another currency, e.g. JPY=0.0067 (wins over the policy's fx:)", parseFx)
     .option("--format <format>", BATCH_FORMATS.join(", "), choice(BATCH_FORMATS), "table")
     .option("--fail-on <verdict>", "exit 1 when any verdict is HOLD", choice(["hold"] as const))
+    .option("--follow-links", "follow symbolic links that lead out of the folders given")
     .option("--jobs <n>", "threads (default: one per core for large batches, else one)", positiveInt)
     .option("--no-color", "no colour (also NO_COLOR=1)")
     .action(async (...args: Parameters<typeof import("../run/batch.js").batch>) => (await import("../run/batch.js")).batch(...args));

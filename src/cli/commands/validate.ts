@@ -6,6 +6,7 @@ export function registerValidate(program: Command): void {
     .command("validate")
     .description("check that records can be read; exit 1 when any cannot")
     .argument("<paths...>", "record files, folders (every *.md below) or globs")
+    .option("--follow-links", "follow symbolic links that lead out of the folders given")
     .option("-q, --quiet", "do not list warnings of valid records")
     .action(async (...args: Parameters<typeof import("../run/validate.js").validate>) => (await import("../run/validate.js")).validate(...args));
 }

@@ -9,9 +9,9 @@ import { choosePolicy } from "../policy-source.js";
 import { collectFiles, progress } from "../collect.js";
 import { jobsFor, runInOrder } from "../pool.js";
 
-export async function backtest(paths: string[], o: { policy?: string; fx?: Fx; format: "table" | "json"; jobs?: number; color: boolean }): Promise<void> {
+export async function backtest(paths: string[], o: { policy?: string; fx?: Fx; format: "table" | "json"; jobs?: number; color: boolean; followLinks?: boolean }): Promise<void> {
   const { policy } = choosePolicy(o.policy);
-  const { files, errors } = await collectFiles(paths);
+  const { files, errors } = await collectFiles(paths, { followLinks: o.followLinks });
   for (const e of errors) err(formatError(e));
   const rows: BatchRow[] = [];
   const tick = progress(files.length);

@@ -22,6 +22,7 @@ interface BatchOptions {
   failOn?: "hold";
   jobs?: number;
   color: boolean;
+  followLinks?: boolean;
 }
 
 /** JSON written piece by piece: reports are never held in memory together. */
@@ -41,7 +42,7 @@ function jsonStream() {
 
 export async function batch(paths: string[], o: BatchOptions): Promise<void> {
   const { policy } = choosePolicy(o.policy);
-  const { files, errors } = await collectFiles(paths);
+  const { files, errors } = await collectFiles(paths, { followLinks: o.followLinks });
   for (const e of errors) err(formatError(e));
   const total = files.length + new Set(errors.map((e) => e.file)).size;
   const rows: BatchRow[] = [];

@@ -5,11 +5,11 @@ import { EXIT } from "../errors.js";
 import { err, out } from "../io.js";
 import { expandPaths } from "../paths.js";
 
-export async function validate(paths: string[], o: { quiet?: boolean }): Promise<void> {
+export async function validate(paths: string[], o: { quiet?: boolean; followLinks?: boolean }): Promise<void> {
   let valid = 0;
   let invalid = 0;
   let warnings = 0;
-  for await (const entry of expandPaths(paths)) {
+  for await (const entry of expandPaths(paths, { followLinks: o.followLinks })) {
     if ("error" in entry) {
       invalid++;
       err(formatError(entry.error));
@@ -24,7 +24,7 @@ export async function validate(paths: string[], o: { quiet?: boolean }): Promise
     valid++;
     warnings += loaded.record.warnings.length;
     if (!o.quiet) {
-      for (const w of loaded.record.warnings) err(formatError({ file: entry.file, line: w.line, message: `warning: ${w.message}` }));
+      for (const w of loaded.record.warnings) err(formatError({ file: loaded.record.file, line: w.line, message: `warning: ${w.message}` }));
     }
   }
   const total = valid + invalid;

@@ -4,10 +4,34 @@
  * NFKC (full-width digits, letters and punctuation become ASCII), minus signs and dashes as `-`,
  * bold and italic markers dropped.
  */
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
+/**
+ * Control characters (C0 but tab and line breaks, DEL, C1), bidirectional controls and marks, and
+ * invisible characters (zero-width spaces and joiners, soft hyphen, BOM) removed: `GPT-4o` and
+ * `GPT-4o\u200b` are one name.
+ */
 export function stripControls(text: string): string {
   return text.replace(CONTROLS, "");
+}
+
+/** The first `n` UTF-16 units of `text`, never cutting a character in half (a lone surrogate). */
+export function clip(text: string, n: number): string {
+  if (text.length <= n) return text;
+  const code = text.charCodeAt(n - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? n - 1 : n);
+}
+
+/** A one-line fact from outside (a name, an id, a key): line breaks of any kind become spaces. */
+export function cleanInline(text: string): string {
+  return stripControls(text).replace(/[\t\n\r\u2028\u2029]+/g, " ");
+}
+
+const PATH_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** A file name as it is shown: each character that could rewrite the output is a `?`, as `ls` shows it. */
+export function cleanPath(path: string): string {
+  return path.replace(PATH_UNSAFE, "?");
 }
 
 /** Text with nothing NFKC or the markers below would change: printable ASCII without `**` or `__`. */

@@ -15,6 +15,7 @@ import { conform, unitOf, unknownDef, withHint, type ConformOptions } from "./co
 import { ModelNames } from "./model-names.js";
 import type { GrammarContext } from "../quantity/quantity.js";
 import { foldName } from "./names.js";
+import { clip } from "../quantity/text.js";
 
 type MetricInfo = LoadedRecord["metricInfo"][string];
 type SelfHost = NonNullable<LoadedRecord["selfHost"]>;
@@ -142,12 +143,12 @@ export function setFigure(b: Builder, model: ModelData, def: MetricDef, raw: Qua
   const c = conform(q, def, src.options);
   if (!c.ok) {
     if (c.range) {
-      if (b.ranges.length < 200) b.ranges.push({ model: model.name, key: def.key, range: c.range, line: src.line, text: src.text.slice(0, 120) });
-      warn(b, "range-value", { label: def.name, model: model.name, text: src.text.slice(0, 80) }, src.line);
+      if (b.ranges.length < 200) b.ranges.push({ model: model.name, key: def.key, range: c.range, line: src.line, text: clip(src.text, 120) });
+      warn(b, "range-value", { label: def.name, model: model.name, text: clip(src.text, 80) }, src.line);
     } else if (c.implausible) {
       warn(b, "out-of-range", { label: `${def.name} of ${model.name}`, value: c.reason, min: null, max: null }, src.line);
     } else {
-      warn(b, "refused-value", { label: def.name, model: model.name, text: src.text.slice(0, 80), reason: c.reason }, src.line);
+      warn(b, "refused-value", { label: def.name, model: model.name, text: clip(src.text, 80), reason: c.reason }, src.line);
     }
     return "refused";
   }
@@ -155,14 +156,14 @@ export function setFigure(b: Builder, model: ModelData, def: MetricDef, raw: Qua
   if (existing) {
     const same = Math.abs(existing.value - c.value) <= 1e-9 * Math.max(1, Math.abs(c.value)) && (existing.currency ?? null) === c.currency;
     if (!same && existing.source === "body") {
-      warn(b, "conflicting-value", { label: def.name, model: model.name, first: existing.value, firstLine: existing.line, text: src.text.slice(0, 80) }, src.line);
+      warn(b, "conflicting-value", { label: def.name, model: model.name, first: existing.value, firstLine: existing.line, text: clip(src.text, 80) }, src.line);
     }
     return "ok";
   }
-  const entry: MetricValue = { value: c.value, line: src.line, source: "body", text: src.text.slice(0, 200), currency: c.currency };
+  const entry: MetricValue = { value: c.value, line: src.line, source: "body", text: clip(src.text, 200), currency: c.currency };
   model.metrics[def.key] = entry;
   if (c.sample !== null && !Object.hasOwn(b.samples, def.key)) b.samples[def.key] = { n: c.sample, line: src.line };
-  explain(b, { line: src.line, text: src.text.slice(0, 120), target: `${def.name} of ${model.name}`, value: c.value, unit: c.unit, steps: c.steps, why: src.why });
+  explain(b, { line: src.line, text: clip(src.text, 120), target: `${def.name} of ${model.name}`, value: c.value, unit: c.unit, steps: c.steps, why: src.why });
   return "ok";
 }
 

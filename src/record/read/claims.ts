@@ -6,7 +6,7 @@
  * comparison is not said is kept as not checked, with the reason — never audited as something else.
  */
 import type { Quantity } from "../quantity/quantity.js";
-import { normalizeText } from "../quantity/text.js";
+import { clip, normalizeText } from "../quantity/text.js";
 import { readLabel } from "../registry/labels.js";
 import { PER_LABEL } from "../registry/words.js";
 import { addClaim, findModel, roleModel, type Builder } from "./builder.js";
@@ -77,7 +77,7 @@ function versusOf(b: Builder, text: string): string | null {
     const after = t.slice(at.index + at[0].length);
     const spans = b.names.find(after);
     if (spans[0] && spans[0].start <= 12) return spans[0].name;
-    if (isOld(after.slice(0, 20).split(/[:：,、;)）]/)[0]!)) return b.oldModel;
+    if (isOld(clip(after, 20).split(/[:：,、;)）]/)[0]!)) return b.oldModel;
     const word = /^[A-Za-z][\w.\- ]{1,30}?(?=[,、)）;:]|$)/.exec(after);
     return word ? word[0].trim() : "(unnamed)";
   }
@@ -117,7 +117,7 @@ function unitOf(q: Quantity): Claim["unit"] {
 }
 
 export function unchecked(b: Builder, c: ClaimLine, q: Quantity, text: string, reason: string): void {
-  addClaim(b, { kind: "unchecked", subject: null, basis: null, text: text.slice(0, 60), value: q.value, unit: unitOf(q), step: q.step, terms: null, reason, line: c.line });
+  addClaim(b, { kind: "unchecked", subject: null, basis: null, text: clip(text, 60), value: q.value, unit: unitOf(q), step: q.step, terms: null, reason, line: c.line });
 }
 
 /** Notes that the list (group) has stated this model's cost: a change after it can be old → new. */

@@ -4,7 +4,7 @@
  * found goes through the builder; nothing is read from a line whose label names a target.
  */
 import type { TextLine } from "../blocks.js";
-import { normalizeText } from "../quantity/text.js";
+import { clip, normalizeText } from "../quantity/text.js";
 import { readLabel, withoutNotes, type Label, type Meaning } from "../registry/labels.js";
 import type { ModelData } from "../schema.js";
 import type { MetricDef } from "../registry/metrics.js";
@@ -145,7 +145,7 @@ export function readLine(b: Builder, state: LineState, l: TextLine): void {
   if (PIPE_ROW.test(l.text)) {
     if (!state.warnedGroups.has(l.group)) {
       state.warnedGroups.add(l.group);
-      warn(b, "unreadable-value", { text: l.text.slice(0, 60), reason: "table rows with no header row above them: which column is which cannot be told" }, l.line);
+      warn(b, "unreadable-value", { text: clip(l.text, 60), reason: "table rows with no header row above them: which column is which cannot be told" }, l.line);
     }
     return;
   }
@@ -184,7 +184,7 @@ export function readLine(b: Builder, state: LineState, l: TextLine): void {
   // A figure the grammar refuses on a labelled line is reported; GPU specs are read from the text.
   const gpus = meaning.kind === "concept" && meaning.concept === "gpus";
   for (const r of parsed.refused) {
-    if ((known || labelModel || /currency/.test(r.reason)) && !gpus) warn(b, "unreadable-value", { text: r.text.slice(0, 60), reason: r.reason }, l.line);
+    if ((known || labelModel || /currency/.test(r.reason)) && !gpus) warn(b, "unreadable-value", { text: clip(r.text, 60), reason: r.reason }, l.line);
   }
   if (parsed.items.length === 0) return;
   const c: ClaimLine = { line: l.line, text: l.text, group: l.group };
@@ -219,7 +219,7 @@ export function readLine(b: Builder, state: LineState, l: TextLine): void {
     return;
   }
   if (meaning.kind === "tie") {
-    warn(b, "ambiguous-label", { label: split.label.slice(0, 60), names: meaning.names.join(" and ") }, l.line);
+    warn(b, "ambiguous-label", { label: clip(split.label, 60), names: meaning.names.join(" and ") }, l.line);
     return;
   }
   if (meaning.kind === "metric" || meaning.kind === "family") {
@@ -285,19 +285,19 @@ export function readLine(b: Builder, state: LineState, l: TextLine): void {
     // `p95: qwen ~2.1s, 8x22 was 3.4s`: a statistic or side the registry resolves with the figure's unit.
     const known = levels.map((it) => metricsFor(b, { kind: "unknown" }, label, it));
     if (known.every((d) => Array.isArray(d))) {
-      levels.forEach((it, k) => place(b, owners[k]!, known[k] as MetricDef[], it.q, l.line, l.text, `label "${split.label.slice(0, 40)}"; the figure names its model`, { siblings, hint: label.hint }));
+      levels.forEach((it, k) => place(b, owners[k]!, known[k] as MetricDef[], it.q, l.line, l.text, `label "${clip(split.label, 40)}"; the figure names its model`, { siblings, hint: label.hint }));
       return;
     }
     const unit = levels.find((it) => it.q.dimension !== "number") ?? levels[0]!;
     const def = unknownMetric(b, split.label, unit.q);
-    levels.forEach((it, k) => place(b, owners[k]!, [def], it.q, l.line, l.text, `label "${split.label.slice(0, 40)}" (not in the registry); the figure names its model`, { siblings, hint: label.hint }));
+    levels.forEach((it, k) => place(b, owners[k]!, [def], it.q, l.line, l.text, `label "${clip(split.label, 40)}" (not in the registry); the figure names its model`, { siblings, hint: label.hint }));
     return;
   }
   // `エスカレーション率: 旧 9.5% / 新 8.8%`: figures told apart by old / new words.
   const roles = levels;
   if (roles.length === 2 && roles[0]!.role !== null && roles[1]!.role !== null && roles[0]!.role !== roles[1]!.role) {
     const def = unknownMetric(b, split.label, roles[1]!.q);
-    for (const it of roles) place(b, roleModel(b, it.role!), [def], it.q, l.line, l.text, `label "${split.label.slice(0, 40)}" (not in the registry); the figure says ${it.role}`, { siblings: roles.map((r) => r.q), hint: label.hint });
+    for (const it of roles) place(b, roleModel(b, it.role!), [def], it.q, l.line, l.text, `label "${clip(split.label, 40)}" (not in the registry); the figure says ${it.role}`, { siblings: roles.map((r) => r.q), hint: label.hint });
     return;
   }
   // `For the benchmark fans: Anthropic reports Sonnet at 88.7% on MMLU …`: a sentence after a label
@@ -315,7 +315,7 @@ export function readLine(b: Builder, state: LineState, l: TextLine): void {
     // `Regression suite: 50件中45件正常動作` under `### Prompt compatibility`: the heading names the metric.
     if (it.q.dimension === "fraction") {
       const defs = headingMetric(b, l);
-      if (Array.isArray(defs)) place(b, place1.model, defs, it.q, l.line, l.text, `a count under "${l.heading.slice(0, 40)}"; ${place1.why}`);
+      if (Array.isArray(defs)) place(b, place1.model, defs, it.q, l.line, l.text, `a count under "${clip(l.heading, 40)}"; ${place1.why}`);
       // `Bad: 29 of 40 prompt templates worked on Claude 3.5 Sonnet unchanged`.
       else if (worksAsIs(split.value, it)) {
         const own = itemModel(b, it);
@@ -463,7 +463,7 @@ function readMetricLine(b: Builder, l: TextLine, rawLabel: string, label: Label,
       return;
     }
     if (parsed.arrows > 1 || left.length === 0 || right.length === 0) {
-      warn(b, "unreadable-value", { text: l.text.slice(0, 80), reason: "more than one arrow, or an arrow with no figure on one side" }, l.line);
+      warn(b, "unreadable-value", { text: clip(l.text, 80), reason: "more than one arrow, or an arrow with no figure on one side" }, l.line);
       return;
     }
     // Pairs by position: the first figure on each side, then by side or statistic.
@@ -475,11 +475,11 @@ function readMetricLine(b: Builder, l: TextLine, rawLabel: string, label: Label,
       const defsY = metricsFor(b, meaning, label, y);
       const defs = Array.isArray(defsY) ? defsY : defsX;
       if (!Array.isArray(defs)) {
-        warn(b, "unreadable-value", { text: l.text.slice(0, 80), reason: "the figures do not say which side or statistic they are" }, l.line);
+        warn(b, "unreadable-value", { text: clip(l.text, 80), reason: "the figures do not say which side or statistic they are" }, l.line);
         continue;
       }
       const siblings = [x.q, y.q];
-      const why = `label "${rawLabel.slice(0, 40)}", old → new`;
+      const why = `label "${clip(rawLabel, 40)}", old → new`;
       const okX = place(b, old, Array.isArray(defsX) ? defsX : defs, x.q, l.line, l.text, why, { hint: label.hint, siblings, retries });
       const okY = place(b, now, defs, y.q, l.line, l.text, why, { hint: label.hint, siblings, retries });
       if (okX && okY && defs.length === 1) stateChange(b, defs[0]!.key, y.change ?? right.find((r) => r !== y && r.q.signed)?.change ?? signedAfter(right, y), l.line);
@@ -500,7 +500,7 @@ function readMetricLine(b: Builder, l: TextLine, rawLabel: string, label: Label,
     const mine = ownMetric(it);
     const defs = mine ? [mine] : metricsFor(b, meaning, label, it);
     if (!Array.isArray(defs)) {
-      warn(b, "unreadable-value", { text: it.raw.slice(0, 60), reason: "no side (input or output) or statistic says which metric this is" }, l.line);
+      warn(b, "unreadable-value", { text: clip(it.raw, 60), reason: "no side (input or output) or statistic says which metric this is" }, l.line);
       return;
     }
     place(b, model, defs, it.q, l.line, l.text, why, { hint: label.hint, siblings, retries });
@@ -513,11 +513,11 @@ function readMetricLine(b: Builder, l: TextLine, rawLabel: string, label: Label,
     // `humaneval: 8x22 = 45.1%, qwen32 = 8O.4%`: a figure beside another model's (refused) one is
     // not the context's — its model cannot be told.
     if (!own && parsed.models.length > 0) {
-      warn(b, "ambiguous-model", { text: l.text.slice(0, 80), reason: `the line names ${[...new Set(parsed.models)].join(" and ")} but not beside this figure` }, l.line);
+      warn(b, "ambiguous-model", { text: clip(l.text, 80), reason: `the line names ${[...new Set(parsed.models)].join(" and ")} but not beside this figure` }, l.line);
       return;
     }
     const ctx = own ? { model: own, why: "the figure names it", from: "label" as const } : contextModel(b, l, rawLabel);
-    place1(it, ctx.model, `label "${rawLabel.slice(0, 40)}"; ${ctx.why}`);
+    place1(it, ctx.model, `label "${clip(rawLabel, 40)}"; ${ctx.why}`);
     sampleSize(b, l, meaning);
     return;
   }
@@ -526,12 +526,12 @@ function readMetricLine(b: Builder, l: TextLine, rawLabel: string, label: Label,
   if (byModel) {
     // One metric across models: each value is judged beside the others (`0.052` beside `6.1%`, retries 1.6 and 0.3).
     const siblings = distinct.map((i) => i.q);
-    for (const it of distinct) place1(it, itemModel(b, it)!, `label "${rawLabel.slice(0, 40)}"; the figure names its model`, siblings);
+    for (const it of distinct) place1(it, itemModel(b, it)!, `label "${clip(rawLabel, 40)}"; the figure names its model`, siblings);
     return;
   }
   if (bySide) {
     const ctx = contextModel(b, l, rawLabel);
-    for (const it of distinct) place1(it, ctx.model, `label "${rawLabel.slice(0, 40)}"; ${ctx.why}`);
+    for (const it of distinct) place1(it, ctx.model, `label "${clip(rawLabel, 40)}"; ${ctx.why}`);
     return;
   }
   // `mixtral 46.7B total / 12.9B active, small 3 24B (dense)`: clauses that each start with a model.
@@ -544,11 +544,11 @@ function readMetricLine(b: Builder, l: TextLine, rawLabel: string, label: Label,
       const sub0 = tokensOf(b, c.t).items.filter((i) => !i.q.signed);
       const spread = sides.length === sub0.length && sub0.every((i) => i.side === null);
       const sub = spread ? sub0.map((i, k) => ({ ...i, side: sides[k]! })) : sub0;
-      for (const it of sub) place1(it, model, `label "${rawLabel.slice(0, 40)}"; the clause names ${model.name}`, sub.map((i) => i.q));
+      for (const it of sub) place1(it, model, `label "${clip(rawLabel, 40)}"; the clause names ${model.name}`, sub.map((i) => i.q));
     }
     return;
   }
-  warn(b, "unreadable-value", { text: l.text.slice(0, 80), reason: "several figures and nothing to tell which model or metric each is" }, l.line);
+  warn(b, "unreadable-value", { text: clip(l.text, 80), reason: "several figures and nothing to tell which model or metric each is" }, l.line);
 }
 
 /** Clauses of a value: at `;`, `、`, and `,` not between digits, outside brackets. */
@@ -625,8 +625,8 @@ function readModelLine(b: Builder, state: LineState, l: TextLine, model: ModelDa
       }
     }
     if (!Array.isArray(defs)) {
-      if (defs === "unresolved") warn(b, "unreadable-value", { text: it.raw.slice(0, 60), reason: "no side or statistic says which price or latency this is" }, l.line);
-      else if (q.dimension === "money" && q.per === "token") warn(b, "unreadable-value", { text: it.raw.slice(0, 60), reason: "a price with no side (input or output)" }, l.line);
+      if (defs === "unresolved") warn(b, "unreadable-value", { text: clip(it.raw, 60), reason: "no side or statistic says which price or latency this is" }, l.line);
+      else if (q.dimension === "money" && q.per === "token") warn(b, "unreadable-value", { text: clip(it.raw, 60), reason: "a price with no side (input or output)" }, l.line);
       else if (q.dimension === "duration") place(b, model, [b.registry.byKeyOf("latency_mean")!], q, l.line, l.text, `the line is ${model.name}'s; a latency with no statistic is the mean`);
       continue;
     }
@@ -657,7 +657,7 @@ function readUnknownPair(b: Builder, l: TextLine, rawLabel: string, label: Label
   if (optionOfOne) return;
   const def = unknownMetric(b, rawLabel, y.q);
   const siblings = [x.q, y.q];
-  const okX = place(b, roleModel(b, "old"), [def], x.q, l.line, l.text, `label "${rawLabel.slice(0, 40)}" (not in the registry), old → new`, { siblings, hint: label.hint });
-  const okY = place(b, candidate, [def], y.q, l.line, l.text, `label "${rawLabel.slice(0, 40)}" (not in the registry), old → new`, { siblings, hint: label.hint });
+  const okX = place(b, roleModel(b, "old"), [def], x.q, l.line, l.text, `label "${clip(rawLabel, 40)}" (not in the registry), old → new`, { siblings, hint: label.hint });
+  const okY = place(b, candidate, [def], y.q, l.line, l.text, `label "${clip(rawLabel, 40)}" (not in the registry), old → new`, { siblings, hint: label.hint });
   if (okX && okY) stateChange(b, def.key, y.change, l.line);
 }

@@ -17,6 +17,7 @@ import { periodIn, toMonth, type Item } from "./items.js";
 import { tokensOf, type LineState } from "./state.js";
 import { readUsage } from "./usage.js";
 import { CHANGE_VERBS_AFTER, CHANGE_VERBS_BEFORE, PROMPTS_FAIL, PROMPTS_OK, PROMPTS_WORK, type ChangeWay } from "../registry/words.js";
+import { clip } from "../quantity/text.js";
 
 
 /**
@@ -55,7 +56,7 @@ export function readProse(b: Builder, state: LineState, l: TextLine): void {
     const inherited = modelsHere.length === 0 ? lastModel : null;
     if (modelsHere.length) lastModel = modelsHere.length === 1 ? modelsHere[0]! : null;
     // An unknown currency in a sentence is still a figure someone meant: say it was not read.
-    for (const r of parsed.refused) if (/currency/.test(r.reason)) warn(b, "unreadable-value", { text: r.text.slice(0, 60), reason: r.reason }, l.line);
+    for (const r of parsed.refused) if (/currency/.test(r.reason)) warn(b, "unreadable-value", { text: clip(r.text, 60), reason: r.reason }, l.line);
     if (parsed.items.length === 0) continue;
     const words = parsed.items.map((i) => i.words).join(" ");
     const meaning = b.registry.meaningOf(readLabel(words));
@@ -194,23 +195,23 @@ function readFigures(b: Builder, l: TextLine, clause: string, items: readonly It
     if (!Array.isArray(defs) && it.q.dimension === "fraction" && worksAsIs(clause, it)) defs = [b.registry.byKeyOf("prompt_compat")!];
     // `bedrock quote for mixtral vs small 3 came back at $0.45/1M`: a price whose model cannot be told.
     if (!Array.isArray(defs) && it.q.dimension === "money" && it.q.per !== null && names.length > 1 && new Set(it.models).size !== 1) {
-      warn(b, "ambiguous-model", { text: clause.slice(0, 80), reason: `the sentence names ${names.join(" and ")}` }, l.line);
+      warn(b, "ambiguous-model", { text: clip(clause, 80), reason: `the sentence names ${names.join(" and ")}` }, l.line);
       continue;
     }
     if (!Array.isArray(defs) || !fits(defs, it)) continue;
     const own = [...new Set(it.models)];
     if (own.length === 1 && danglingFor(it).length > 0) {
-      warn(b, "ambiguous-model", { text: clause.slice(0, 80), reason: `the sentence names ${names.join(" and ")}` }, l.line);
+      warn(b, "ambiguous-model", { text: clip(clause, 80), reason: `the sentence names ${names.join(" and ")}` }, l.line);
       continue;
     }
     const model = own.length === 1 ? modelFor(b, own[0]!) : (sentenceModel ?? (names.length === 0 ? (parentModel(b, l) ?? headingModel(b, l)) : null));
     if (!model) {
       if (it.q.dimension === "fraction") {
         const ctx = contextModel(b, l, null);
-        place(b, ctx.model, defs, it.q, l.line, clause, `a count under "${l.heading.slice(0, 40)}"; ${ctx.why}`);
+        place(b, ctx.model, defs, it.q, l.line, clause, `a count under "${clip(l.heading, 40)}"; ${ctx.why}`);
       } else if (names.length > 1) {
         // `tried sonnet and flash on the long docs too, p95 was 2.1s`: one figure, two models.
-        warn(b, "ambiguous-model", { text: clause.slice(0, 80), reason: `the sentence names ${names.join(" and ")}` }, l.line);
+        warn(b, "ambiguous-model", { text: clip(clause, 80), reason: `the sentence names ${names.join(" and ")}` }, l.line);
       }
       continue;
     }

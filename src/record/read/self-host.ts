@@ -8,6 +8,7 @@ import type { Label } from "../registry/labels.js";
 import type { Concept } from "../registry/words.js";
 import { addClaim, explain, findModel, warn, type Builder } from "./builder.js";
 import type { Item } from "./items.js";
+import { clip } from "../quantity/text.js";
 
 const GPU = String.raw`(?:nvidia\s)?(?:[HABLTVP]\d{2,4}[A-Z]?|RTX\s?\d{4}|MI\d{3}X?|TPU\s?v\d[a-z]?|GB\d{3}|Gaudi\s?\d|L40S|A10G)(?:\s?\d{2,3}\s?GB)?`;
 const GPU_SPECS: ReadonlyArray<RegExp> = [
@@ -47,12 +48,12 @@ export interface SelfHostSource {
 export function readSelfHost(b: Builder, concept: Concept, items: readonly Item[], src: SelfHostSource): void {
   const sh = b.selfHost;
   const money = items.find((i) => i.q.dimension === "money" && i.q.range === null && i.q.bound === null);
-  const refuse = (reason: string) => warn(b, "unreadable-value", { text: src.value.slice(0, 80), reason }, src.line);
+  const refuse = (reason: string) => warn(b, "unreadable-value", { text: clip(src.value, 80), reason }, src.line);
   switch (concept) {
     case "capex": {
       if (!money && NONE.test(src.value.trim())) {
         sh.capex ??= { value: 0, currency: null, line: src.line };
-        explain(b, { line: src.line, text: src.text.slice(0, 120), target: "self-hosting capex", value: 0, unit: "number", steps: [], why: "stated as none" });
+        explain(b, { line: src.line, text: clip(src.text, 120), target: "self-hosting capex", value: 0, unit: "number", steps: [], why: "stated as none" });
         return;
       }
       if (!money) return refuse("capex needs an amount of money");
@@ -60,7 +61,7 @@ export function readSelfHost(b: Builder, concept: Concept, items: readonly Item[
       if (sh.capex && sh.capex.value !== money.q.value) conflict(b, "self-hosting capex", sh.capex, src);
       if (!sh.capex) {
         sh.capex = { value: money.q.value, currency: money.q.currency, line: src.line };
-        explain(b, { line: src.line, text: src.text.slice(0, 120), target: "self-hosting capex", value: money.q.value, unit: (money.q.currency ?? "USD").toLowerCase(), steps: money.q.steps, why: `label "${src.label.raw.slice(0, 40)}" means an up-front cost` });
+        explain(b, { line: src.line, text: clip(src.text, 120), target: "self-hosting capex", value: money.q.value, unit: (money.q.currency ?? "USD").toLowerCase(), steps: money.q.steps, why: `label "${clip(src.label.raw, 40)}" means an up-front cost` });
       }
       return;
     }
@@ -83,7 +84,7 @@ export function readSelfHost(b: Builder, concept: Concept, items: readonly Item[
       if (sh.opexPerMonth && Math.abs(sh.opexPerMonth.value - value) > 1e-9 * Math.max(1, value)) conflict(b, "self-hosting opex per month", sh.opexPerMonth, src);
       if (!sh.opexPerMonth) {
         sh.opexPerMonth = { value, currency: money.q.currency, line: src.line };
-        explain(b, { line: src.line, text: src.text.slice(0, 120), target: "self-hosting opex per month", value, unit: (money.q.currency ?? "USD").toLowerCase(), steps, why: `label "${src.label.raw.slice(0, 40)}" means a running cost` });
+        explain(b, { line: src.line, text: clip(src.text, 120), target: "self-hosting opex per month", value, unit: (money.q.currency ?? "USD").toLowerCase(), steps, why: `label "${clip(src.label.raw, 40)}" means a running cost` });
       }
       return;
     }
@@ -100,7 +101,7 @@ export function readSelfHost(b: Builder, concept: Concept, items: readonly Item[
       const against = versusOther(b, src.label.raw);
       if (against) {
         const t0 = items.find((i) => i.q.dimension === "tokens" || i.q.dimension === "number");
-        if (t0) addClaim(b, { kind: "unchecked", subject: null, basis: null, text: t0.raw.slice(0, 60), value: t0.q.value, unit: "tokens", step: t0.q.step, terms: null, reason: `a break-even against ${against}; the tool computes it against the candidate's API price`, line: src.line });
+        if (t0) addClaim(b, { kind: "unchecked", subject: null, basis: null, text: clip(t0.raw, 60), value: t0.q.value, unit: "tokens", step: t0.q.step, terms: null, reason: `a break-even against ${against}; the tool computes it against the candidate's API price`, line: src.line });
         return;
       }
       const t = items.find((i) => (i.q.dimension === "tokens" || i.q.dimension === "number") && i.q.range === null);
@@ -110,7 +111,7 @@ export function readSelfHost(b: Builder, concept: Concept, items: readonly Item[
       if (!sh.statedBreakEvenTokensPerMonth) {
         sh.statedBreakEvenTokensPerMonth = { value, line: src.line };
         addClaim(b, {
-          kind: "break_even", subject: null, basis: "monthly", text: src.value.slice(Math.max(0, t.start), t.end).trim() || src.value.slice(0, 40),
+          kind: "break_even", subject: null, basis: "monthly", text: src.value.slice(Math.max(0, t.start), t.end).trim() || clip(src.value, 40),
           value, unit: "tokens", step: claimStep(t.q.step, t.q.approx, value), terms: null, line: src.line,
         });
       }
@@ -119,7 +120,7 @@ export function readSelfHost(b: Builder, concept: Concept, items: readonly Item[
     case "payback": {
       const against = versusOther(b, src.label.raw);
       if (against) {
-        addClaim(b, { kind: "unchecked", subject: null, basis: null, text: src.value.slice(0, 60), value: 0, unit: "months", step: 1, terms: null, reason: `a payback against ${against}; the tool computes it against the candidate's API cost`, line: src.line });
+        addClaim(b, { kind: "unchecked", subject: null, basis: null, text: clip(src.value, 60), value: 0, unit: "months", step: 1, terms: null, reason: `a payback against ${against}; the tool computes it against the candidate's API cost`, line: src.line });
         return;
       }
       const m = /(\d+(?:\.\d+)?)\s?(?:months?|mo|ヶ月|か月|カ月|ケ月)/i.exec(src.value);
@@ -150,7 +151,7 @@ function versusOther(b: Builder, label: string): string | null {
 }
 
 function conflict(b: Builder, what: string, first: { value: number; line: number | null }, src: SelfHostSource): void {
-  warn(b, "conflicting-value", { label: what, model: "the record", first: String(first.value), firstLine: first.line ?? "the frontmatter", text: src.text.slice(0, 80) }, src.line);
+  warn(b, "conflicting-value", { label: what, model: "the record", first: String(first.value), firstLine: first.line ?? "the frontmatter", text: clip(src.text, 80) }, src.line);
 }
 
 /**

@@ -7,7 +7,7 @@
 import type { Table, TableRow } from "../blocks.js";
 import type { Quantity } from "../quantity/quantity.js";
 import { fold, readHint, readLabel, type Label, type Meaning } from "../registry/labels.js";
-import { normalizeText } from "../quantity/text.js";
+import { clip, normalizeText } from "../quantity/text.js";
 import { hintSuits, withHint } from "./conform.js";
 import type { ModelData } from "../schema.js";
 import { addClaim, modelFor, roleModel, warn, type Builder } from "./builder.js";
@@ -82,7 +82,7 @@ function cellItems(b: Builder, cell: string): { items: Item[]; refused: Array<{ 
   const parsed = tokensOf(b, text);
   const stray = parsed.words.filter((w) => !CELL_WORDS.test(w));
   if (parsed.items.length > 0 && stray.length > 0 && parsed.models.length === 0) {
-    return { items: [], refused: [...parsed.refused, { text: text.slice(0, 60), reason: `"${stray.join(" ")}" beside the figure is not a unit or note` }] };
+    return { items: [], refused: [...parsed.refused, { text: clip(text, 60), reason: `"${stray.join(" ")}" beside the figure is not a unit or note` }] };
   }
   return { items: parsed.items, refused: parsed.refused };
 }
@@ -156,7 +156,7 @@ function metricRows(b: Builder, ctx: Context, heads: Array<Head | null>): void {
     if (label.target) continue;
     let meaning = b.registry.meaningOf(label);
     if (meaning.kind === "tie") {
-      warn(b, "ambiguous-label", { label: raw.slice(0, 60), names: meaning.names.join(" and ") }, row.line);
+      warn(b, "ambiguous-label", { label: clip(raw, 60), names: meaning.names.join(" and ") }, row.line);
       continue;
     }
     // A model's cost a month (`月額コスト`, `Retry-adjusted`) is a stated result, not a metric.
@@ -170,19 +170,19 @@ function metricRows(b: Builder, ctx: Context, heads: Array<Head | null>): void {
     if (meaning.kind === "unknown" && readable === 0) {
       // A row of words under a label the registry does not know is a note: one warning, not one per cell.
       const bad = cells.find((c) => c.parsed !== "empty");
-      if (bad) warn(b, "unreadable-value", { label: raw.slice(0, 40), text: (row.cells[bad.j] ?? "").slice(0, 60) }, row.line);
+      if (bad) warn(b, "unreadable-value", { label: clip(raw, 40), text: (row.cells[bad.j] ?? "").slice(0, 60) }, row.line);
       continue;
     }
     const placed = new Map<ModelData, boolean>();
     for (const c of cells) {
       if (c.parsed === "empty") continue;
       const cellText = row.cells[c.j] ?? "";
-      for (const r of c.parsed.refused) warn(b, "unreadable-value", { text: r.text.slice(0, 60), reason: r.reason }, row.line);
+      for (const r of c.parsed.refused) warn(b, "unreadable-value", { text: clip(r.text, 60), reason: r.reason }, row.line);
       if (c.parsed.items.length === 0) {
-        if (c.parsed.refused.length === 0 && meaning.kind !== "unknown") warn(b, "unreadable-value", { text: cellText.slice(0, 60), reason: `not a figure of ${raw.slice(0, 40)}` }, row.line);
+        if (c.parsed.refused.length === 0 && meaning.kind !== "unknown") warn(b, "unreadable-value", { text: clip(cellText, 60), reason: `not a figure of ${clip(raw, 40)}` }, row.line);
         continue;
       }
-      const why = `row "${raw.slice(0, 40)}", column "${(ctx.table.header[c.j] ?? "").slice(0, 30)}"`;
+      const why = `row "${clip(raw, 40)}", column "${(ctx.table.header[c.j] ?? "").slice(0, 30)}"`;
       placed.set(c.model, placeCell(b, ctx, c.model, meaning, label, raw, c.parsed.items, figures, row, cellText, why));
     }
     if (oldNew && changeCol > 0 && [...placed.values()].every(Boolean) && placed.size === 2) {
@@ -270,7 +270,7 @@ function placeCell(
     }
     const signedRest = items.slice(1).every((i) => i.q.signed);
     if (!signedRest) {
-      warn(b, "unreadable-value", { text: cellText.slice(0, 60), reason: "several figures in one cell" }, row.line);
+      warn(b, "unreadable-value", { text: clip(cellText, 60), reason: "several figures in one cell" }, row.line);
       return false;
     }
   }
@@ -280,7 +280,7 @@ function placeCell(
   let defs = metricsFor(b, meaning, label, it);
   if (defs === "unknown") defs = [unknownMetric(b, raw, it.q)];
   if (defs === "unresolved") {
-    warn(b, "unreadable-value", { text: cellText.slice(0, 60), reason: "no side (input or output) or statistic says which metric this is" }, row.line);
+    warn(b, "unreadable-value", { text: clip(cellText, 60), reason: "no side (input or output) or statistic says which metric this is" }, row.line);
     return false;
   }
   return place(b, model, defs, it.q, row.line, cellText, why, { siblings: siblings.map((s) => withHint(s, hint)), retries });
@@ -308,10 +308,10 @@ function modelRows(b: Builder, ctx: Context, heads: Array<Head | null>): void {
       const model = modelFor(b, known ? known.name : name.replace(/[（(][^)）]*[)）]/g, "").trim());
       const parsed = parsedColumn[r]!;
       if (parsed === "empty") return;
-      for (const x of parsed.refused) warn(b, "unreadable-value", { text: x.text.slice(0, 60), reason: x.reason }, row.line);
+      for (const x of parsed.refused) warn(b, "unreadable-value", { text: clip(x.text, 60), reason: x.reason }, row.line);
       if (parsed.items.length === 0) return;
       const cellText = row.cells[j] ?? "";
-      placeCell(b, ctx, model, meaning, label, headText, parsed.items, siblings, row, cellText, `row "${name.slice(0, 30)}", column "${headText.slice(0, 30)}"`, readHint(headText));
+      placeCell(b, ctx, model, meaning, label, headText, parsed.items, siblings, row, cellText, `row "${clip(name, 30)}", column "${clip(headText, 30)}"`, readHint(headText));
     });
   });
 }
@@ -342,7 +342,7 @@ function sideColumns(b: Builder, ctx: Context, heads: Array<Head | null>): void 
     if (model) {
       for (const it of items) {
         const defs = metricsFor(b, { kind: "family", family: "price" }, label, it);
-        if (Array.isArray(defs)) place(b, model, defs, it.q, row.line, row.cells.join(" | "), `row "${raw.slice(0, 30)}", a side column`, { hint: ctx.hint });
+        if (Array.isArray(defs)) place(b, model, defs, it.q, row.line, row.cells.join(" | "), `row "${clip(raw, 30)}", a side column`, { hint: ctx.hint });
       }
     }
   }
@@ -377,7 +377,7 @@ function keyValueRows(b: Builder, ctx: Context, heads: Array<Head | null>): void
       const own = b.names.find(raw)[0];
       const model = own ? modelFor(b, own.name) : roleModel(b, label.role ?? "new");
       const defs = metricsFor(b, meaning, label, it);
-      if (Array.isArray(defs)) place(b, model, defs, it.q, row.line, value, `row "${raw.slice(0, 30)}"`, { hint: label.hint ?? ctx.hint, retries: isRetries(label) });
+      if (Array.isArray(defs)) place(b, model, defs, it.q, row.line, value, `row "${clip(raw, 30)}"`, { hint: label.hint ?? ctx.hint, retries: isRetries(label) });
     }
   }
 }

@@ -9,6 +9,7 @@ import type { Quantity } from "../quantity/quantity.js";
 import { explain, warn, type Builder } from "./builder.js";
 import { fmtNumber } from "../../format.js";
 import type { Item } from "./items.js";
+import { clip } from "../quantity/text.js";
 
 // Not toLocaleString: its first call loads locale data, which costs more than reading a record.
 const fmt = (n: number) => fmtNumber(Number(n.toPrecision(10)), 6);
@@ -50,17 +51,17 @@ export function readUsage(b: Builder, items: readonly Item[], src: UsageSource):
     return true;
   }
   if (ranged && (src.named || ranged.q.period !== null || src.labelPeriod !== null)) {
-    warn(b, "unreadable-value", { text: src.text.slice(0, 80), reason: "usage given as a range is not a single figure" }, src.line);
+    warn(b, "unreadable-value", { text: clip(src.text, 80), reason: "usage given as a range is not a single figure" }, src.line);
     return true;
   }
   if (inputs.length > 1 || outputs.length > 1) {
-    warn(b, "unreadable-value", { text: src.text.slice(0, 80), reason: "more than one input or output figure: which is the usage cannot be told" }, src.line);
+    warn(b, "unreadable-value", { text: clip(src.text, 80), reason: "more than one input or output figure: which is the usage cannot be told" }, src.line);
     return true;
   }
   // `1,00,000 input tokens a month` and no output: half a usage is not a usage.
   if (inputs.length + outputs.length === 1 && (src.named || hasPeriod)) {
     const [have, lack] = inputs.length ? ["input", "output"] : ["output", "input"];
-    warn(b, "unreadable-value", { text: src.text.slice(0, 80), reason: `usage gives ${have} tokens but no ${lack} tokens: cost needs both` }, src.line);
+    warn(b, "unreadable-value", { text: clip(src.text, 80), reason: `usage gives ${have} tokens but no ${lack} tokens: cost needs both` }, src.line);
     return true;
   }
   if (src.named && counts.length === 1 && inputs.length + outputs.length === 0) {
@@ -104,13 +105,13 @@ function readUnits(b: Builder, items: readonly Item[], src: UsageSource): boolea
 function setUsage(b: Builder, u: { inputTokens: number | null; outputTokens: number | null; totalTokens: number | null }, src: UsageSource, steps: string[]): void {
   if (b.usage && (b.usage.inputTokens !== null || b.usage.totalTokens)) {
     const same = b.usage.inputTokens === u.inputTokens && b.usage.outputTokens === u.outputTokens;
-    if (!same) warn(b, "conflicting-value", { label: "usage", model: "the record", first: `${fmt(b.usage.inputTokens ?? b.usage.totalTokens ?? 0)}:${fmt(b.usage.outputTokens ?? 0)}`, firstLine: b.usage.line, text: src.text.slice(0, 80) }, src.line);
+    if (!same) warn(b, "conflicting-value", { label: "usage", model: "the record", first: `${fmt(b.usage.inputTokens ?? b.usage.totalTokens ?? 0)}:${fmt(b.usage.outputTokens ?? 0)}`, firstLine: b.usage.line, text: clip(src.text, 80) }, src.line);
     return;
   }
   const units = b.usage?.units ?? [];
   b.usage = { ...u, units, line: src.line, source: "body" };
   explain(b, {
-    line: src.line, text: src.text.slice(0, 120), target: "usage per month",
+    line: src.line, text: clip(src.text, 120), target: "usage per month",
     value: u.inputTokens ?? u.totalTokens ?? 0, unit: "tokens", steps,
     why: u.totalTokens !== null ? "a usage total with no input/output split" : `input ${fmt(u.inputTokens ?? 0)} and output ${fmt(u.outputTokens ?? 0)} tokens a month`,
   });
