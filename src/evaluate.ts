@@ -6,6 +6,7 @@ import type { Fx } from "./calc/compare-cost.js";
 import { registryFor } from "./rules/policy-registry.js";
 import type { TokenUsage } from "./calc/cost.js";
 import type { LoadedRecord } from "./record/schema.js";
+import { MAX_TOKENS } from "./record/quantity/token-count.js";
 import { defaultPolicy } from "./rules/default-policy.js";
 import { evaluateRules } from "./rules/evaluate.js";
 import { safeParse } from "zod/mini";
@@ -34,22 +35,42 @@ function checkedPolicy(policy: PolicyInput): Policy {
   if (known) return known;
   const parsed = safeParse(PolicySchema, policy);
   if (parsed.success) {
-    if (Object.isFrozen(policy)) checked.set(policy, parsed.data);
+    // Frozen all the way down: a policy frozen only at the top could have its rules changed.
+    if (deepFrozen(policy)) checked.set(policy, parsed.data);
     return parsed.data;
   }
   const first = parsed.error.issues[0];
   throw new TypeError(`invalid policy: ${first?.path.join(".") ?? ""}: ${first?.message ?? "invalid"}`);
 }
 
+function deepFrozen(value: unknown, depth = 0): boolean {
+  if (value === null || typeof value !== "object") return true;
+  if (!Object.isFrozen(value) || depth > 32) return false;
+  return Object.values(value).every((v) => deepFrozen(v, depth + 1));
+}
+
+/** Usage given in code gets the bounds `--usage` has: whole tokens a month, 0 to 10^15. */
+function checkedUsage(usage: TokenUsage | null | undefined): TokenUsage | null {
+  if (usage === null || usage === undefined) return null;
+  for (const key of ["inputTokens", "outputTokens"] as const) {
+    const n: unknown = (usage as unknown as Record<string, unknown>)?.[key];
+    if (typeof n !== "number" || !Number.isFinite(n) || n < 0 || n > MAX_TOKENS) {
+      throw new TypeError(`invalid usage: ${key} must be a number of tokens a month from 0 to ${MAX_TOKENS}, got ${typeof n === "number" ? n : typeof n}`);
+    }
+  }
+  return { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens };
+}
+
 /**
  * Throws BaselineError when `baseline` names no model of the record, and TypeError for a policy
- * that does not pass the policy schema.
+ * that does not pass the policy schema or usage that is not a number of tokens (negative, NaN,
+ * infinite, a string, beyond 10^15).
  */
 export function evaluate(record: LoadedRecord, options: EvaluateOptions = {}): Report {
   const policy = options.policy ? checkedPolicy(options.policy) : defaultPolicy;
   const analyzeOptions: AnalyzeOptions = {
     baseline: options.baseline ?? null,
-    usage: options.usage ?? null,
+    usage: checkedUsage(options.usage),
     fallbackUsage: policy.usage ? { inputTokens: policy.usage.input_tokens, outputTokens: policy.usage.output_tokens } : null,
     amortizationMonths: policy.amortization_months,
     maxAttempts: policy.max_attempts,

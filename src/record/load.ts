@@ -24,36 +24,46 @@ export function decodeRecord(bytes: Uint8Array, file: string): string | LoadResu
 }
 
 /**
- * Reads and parses one record. The file is opened once; its size is checked before it is read
- * whole. Reading is synchronous — a record is small, and in a batch worker an asynchronous read
- * costs more in event-loop round trips than the read itself.
+ * Reads a regular file of at most `maxBytes`: checked before it is opened (a named pipe would wait
+ * for a writer forever), opened once without blocking, its size checked before it is read whole,
+ * and read with one byte to spare so that a file that grows while it is read is caught. Records and
+ * policies are both read this way.
  */
-export function loadRecordSync(path: string, maxBytes = MAX_RECORD_BYTES, options: ParseOptions = {}): LoadResult {
+export function readBoundedSync(path: string, maxBytes: number): Buffer | Finding {
   let fd: number;
   try {
-    // Checked before opening: opening a named pipe would wait for a writer forever.
     const info = statSync(path);
-    if (!info.isFile()) return failed(path, finding("file-unreadable", { reason: info.isDirectory() ? "is a directory" : "not a regular file" }));
+    if (!info.isFile()) return finding("file-unreadable", { reason: info.isDirectory() ? "is a directory" : "not a regular file" });
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
-    return failed(path, finding("file-unreadable", { reason: errnoReason(e) }));
+    return finding("file-unreadable", { reason: errnoReason(e) });
   }
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) return failed(path, finding("file-unreadable", { reason: "not a regular file" }));
-    if (stat.size > maxBytes) return failed(path, finding("file-too-large", { size: stat.size, limit: maxBytes }));
-    // One byte more than the size: a file that grew since fstat is caught, not truncated.
+    if (!stat.isFile()) return finding("file-unreadable", { reason: "not a regular file" });
+    if (stat.size > maxBytes) return finding("file-too-large", { size: stat.size, limit: maxBytes });
     const buffer = Buffer.allocUnsafe(stat.size + 1);
     let length = 0;
     for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
-    if (length > maxBytes) return failed(path, finding("file-too-large", { size: length, limit: maxBytes }));
-    const text = decodeRecord(buffer.subarray(0, length), path);
-    return typeof text === "string" ? parseRecord(text, path, options) : text;
+    if (length > maxBytes) return finding("file-too-large", { size: length, limit: maxBytes });
+    if (length > stat.size) return finding("file-unreadable", { reason: "the file grew while it was read" });
+    return buffer.subarray(0, length);
   } catch (e) {
-    return failed(path, finding("file-unreadable", { reason: errnoReason(e) }));
+    return finding("file-unreadable", { reason: errnoReason(e) });
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Reads and parses one record. Reading is synchronous — a record is small, and in a batch worker
+ * an asynchronous read costs more in event-loop round trips than the read itself.
+ */
+export function loadRecordSync(path: string, maxBytes = MAX_RECORD_BYTES, options: ParseOptions = {}): LoadResult {
+  const bytes = readBoundedSync(path, maxBytes);
+  if (!Buffer.isBuffer(bytes)) return failed(path, bytes);
+  const text = decodeRecord(bytes, path);
+  return typeof text === "string" ? parseRecord(text, path, options) : text;
 }
 
 /** loadRecordSync behind a promise, for callers that await. */

@@ -12,10 +12,11 @@ import { FrontmatterSchema, type Frontmatter } from "./frontmatter-schema.js";
 import type { LoadedRecord } from "./schema.js";
 import { readTable } from "./read/tables.js";
 import { issuesToErrors } from "./schema-issues.js";
+import { Buffer, isUtf8 } from "node:buffer";
 import { cleanInline, cleanPath } from "./quantity/text.js";
 import { decimalMarkOf } from "./quantity/number.js";
 import { defaultRegistry, readLabel, slugOf, type Registry } from "./registry/labels.js";
-import { unitOf } from "./read/conform.js";
+import { plausible } from "./read/conform.js";
 import { foldName } from "./read/names.js";
 import { lineState } from "./read/state.js";
 import type { Currency } from "./quantity/lexicon.js";
@@ -71,13 +72,12 @@ function setFrontValue(b: Builder, modelName: string, key: string, value: number
     if (!Object.hasOwn(b.metricInfo, k)) b.metricInfo[k] = { label: key, unit: "number", direction: "neutral", kind: "number" };
   }
   const money = def?.kind === "price" || def?.kind === "unit_price" || def?.kind === "money";
-  if (def) {
-    const [min, max] = def.range;
-    const usd = money ? value * (currency === "JPY" ? 0.0067 : currency === "EUR" ? 1.1 : 1) : value;
-    if (usd < min || usd > max) {
-      warn(b, "out-of-range", { label: def.name, value, min, max }, line);
-      return;
-    }
+  // The bounds a figure in the body has (range, and the floor below which a price is per 1K or per
+  // token written as per 1M): a structured value is no more trusted than a written one.
+  const bad = def ? plausible(def, value, money ? currency : null) : null;
+  if (bad) {
+    warn(b, "out-of-range", { label: def!.name, value: bad, min: null }, line);
+    return;
   }
   const body = own(model.metrics, k);
   if (body && body.source === "body" && !same(body.value, value)) {
@@ -86,7 +86,6 @@ function setFrontValue(b: Builder, modelName: string, key: string, value: number
     }, line);
   }
   model.metrics[k] = { value, line, source: "frontmatter", text: null, currency: money ? currency : null };
-  void unitOf;
 }
 
 function mergeFrontmatter(b: Builder, fm: Frontmatter, lineOf: SplitRecord["lineOf"]): void {
@@ -153,8 +152,19 @@ export interface ParseOptions {
   registry?: Registry;
 }
 
-export function parseRecord(text: string, path = "<input>", options: ParseOptions = {}): LoadResult {
-  const file = cleanPath(path);
+/**
+ * Never throws: text (or UTF-8 bytes) in, a record or errors with their lines out. Anything else a
+ * caller passes — `null`, a number — is an error too.
+ */
+export function parseRecord(input: string | Uint8Array, path = "<input>", options: ParseOptions = {}): LoadResult {
+  const file = cleanPath(typeof path === "string" ? path : "<input>");
+  let text: string;
+  if (typeof input === "string") text = input;
+  else if (input instanceof Uint8Array) {
+    if (input.length === 0) return fail(file, finding("file-empty"));
+    if (!isUtf8(input)) return fail(file, finding("invalid-utf8"));
+    text = Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString("utf8");
+  } else return fail(file, finding("file-unreadable", { reason: `not text: parseRecord takes a string or UTF-8 bytes, got ${input === null ? "null" : typeof input}` }));
   const prepared = prepare(text);
   if (typeof prepared !== "string") return fail(file, prepared);
   const split = splitFrontmatter(prepared);

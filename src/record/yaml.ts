@@ -2,7 +2,7 @@
  * YAML as plain data, for frontmatter and policy files alike: the core schema (no timestamps,
  * no custom types), no explicit tags but the core ones, bounded aliases and nesting.
  */
-import { LineCounter, parseDocument, visit, isCollection, isMap, isScalar, type Node } from "yaml";
+import { LineCounter, parseDocument, visit, isCollection, isMap, isScalar, isSeq, type Node } from "yaml";
 import { finding, type Finding } from "./findings.js";
 
 const MAX_ALIASES = 100;
@@ -128,6 +128,7 @@ export function readYaml(source: string, lineOffset = 0): YamlData | Finding {
     if (e instanceof Error && /alias/i.test(e.message)) return finding("yaml-aliases", {}, lineOffset + 1);
     throw e;
   }
+  keepIdsAsWritten(doc.contents, data);
   const shape = checkShape(data);
   if (shape) return finding(shape, {}, lineOffset + 1);
   const lineOf = (path: ReadonlyArray<string | number>): number | null => {
@@ -136,4 +137,24 @@ export function readYaml(source: string, lineOffset = 0): YamlData | Finding {
     return start === undefined ? null : lineAt(start);
   };
   return { data, lineOf };
+}
+
+/**
+ * An `id` is a name, not a number: `007`, `0x1F` and a 20-digit id stay as written, where YAML's
+ * core schema would make them 7, 31 and a rounded float.
+ */
+function keepIdsAsWritten(node: unknown, data: unknown, depth = 0): void {
+  if (depth > MAX_DEPTH * 2 + 2 || data === null || typeof data !== "object") return;
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? pair.key.value : null;
+      if (typeof key !== "string") continue;
+      const value = pair.value;
+      if (key === "id" && isScalar(value) && typeof value.value === "number" && typeof value.source === "string" && !Array.isArray(data)) {
+        (data as Record<string, unknown>)[key] = value.source;
+      } else keepIdsAsWritten(value, (data as Record<string, unknown>)[key], depth + 1);
+    }
+  } else if (isSeq(node) && Array.isArray(data)) {
+    node.items.forEach((item, i) => keepIdsAsWritten(item, data[i], depth + 1));
+  }
 }

@@ -248,6 +248,12 @@ describe("evaluate on any record that loads", () => {
         const policy = parsePolicy(policyText);
         expect(policy.ok, JSON.stringify(policy.ok ? null : policy.errors)).toBe(true);
         if (!policy.ok) return;
+        // Usage beyond what `--usage` accepts (10^15 tokens a month) is refused by the library too.
+        const wild = usage !== null && [usage.inputTokens, usage.outputTokens].some((n) => !Number.isFinite(n) || n > 1e15);
+        if (wild) {
+          expect(() => evaluate(result.record, { usage, policy: policy.policy })).toThrow(TypeError);
+          return;
+        }
         const report = evaluate(result.record, { usage, policy: policy.policy });
         expect(nonFiniteNumbers(report)).toEqual([]);
         expect(["MIGRATE", "HOLD"]).toContain(report.verdict);

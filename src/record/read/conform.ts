@@ -83,7 +83,8 @@ export function unitOf(def: MetricDef, currency: Currency | null): string {
   }
 }
 
-function plausible(def: MetricDef, value: number, currency: Currency | null): string | null {
+/** Why a value cannot be this metric's (out of range, a price below any real one), or null. */
+export function plausible(def: MetricDef, value: number, currency: Currency | null): string | null {
   const [min, max] = def.range;
   const usd = (def.kind === "price" || def.kind === "unit_price" || def.kind === "money") && currency ? value * ROUGH_USD[currency] : value;
   // `-0` is a negative figure written as zero: where negatives are out of range, so is it.
