@@ -156,6 +156,14 @@ try {
   console.log(`parse + evaluate in process, one ${size}-byte record: ${f(inProcess(readFileSync(one, "utf8"), runs * 4), 2)} ms (median of ${runs * 4})`);
   console.log(`parse + evaluate in process, 24,000 price lines (${f(priceList.length / 1e6, 2)} MB): ${f(inProcess(priceList, 3))} ms (median of 3)`);
   console.log(`parse + evaluate in process, 5,000-row model table: ${f(inProcess(modelTable, 3))} ms (median of 3)`);
+  // The table format against JSON on a record of 3,000 metric rows: drawing the table must be
+  // linear in its rows, so the two differ by a small constant.
+  const rowsRecord = join(dir, "metric-rows.md");
+  writeFileSync(rowsRecord, `${fm}| Metric | Llama 3.1 8B | Qwen2.5 14B |\n|---|---|---|\n${Array.from({ length: 3_000 }, (_, i) => `| Custom metric ${i} | ${i % 90}% | ${(i + 3) % 90}% |`).join("\n")}\n`);
+  const timed = (format) => median(Array.from({ length: 3 }, () => timeOnce(process.execPath, [bin, "compare", rowsRecord, "--format", format])));
+  const rowsJson = timed("json");
+  const rowsTable = timed("table");
+  console.log(`compare on 3,000 metric rows: json ${f(rowsJson)} ms, table ${f(rowsTable)} ms (${f(rowsTable / rowsJson, 2)}x; median of 3)`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -2,15 +2,26 @@
 
 /** Rounds half away from zero, as people round: −18.75 → −18.8. */
 export function round(n: number, digits = 2): number {
-  const f = 10 ** digits;
-  return (Math.sign(n) * Math.round(Math.abs(n) * f * (1 + Number.EPSILON))) / f;
+  // Not past the 15 significant digits a double holds: scaling `2e15` by 100 would invent digits.
+  const a = Math.abs(n);
+  const room = a < 1 ? digits : 15 - (Math.floor(Math.log10(a)) + 1);
+  const f = 10 ** Math.max(0, Math.min(digits, room));
+  const x = a * f;
+  // The nudge that rounds 1.005 up is below the spacing of doubles past 2^50: there it would add a unit.
+  return (Math.sign(n) * Math.round(x < 2 ** 50 ? x * (1 + Number.EPSILON) : x)) / f;
 }
 
 /**
  * Fixed decimals with thousands separators. Written by hand: the first toLocaleString call
  * loads ICU data, which costs more than the rest of a `compare` run.
  */
-function grouped(n: number, minDigits: number, maxDigits: number): string {
+function grouped(n: number, minDigits: number, maxDigits0: number): string {
+  if (!Number.isFinite(n)) return "—";
+  // Beyond what fixed notation can write, the magnitude is all there is to say.
+  if (Math.abs(n) >= 1e21) return n.toPrecision(3);
+  // A double holds 15 significant digits: no decimals past them (`2e15` has no cents to show).
+  const intDigits = Math.abs(n) < 1 ? 1 : Math.floor(Math.log10(Math.abs(n))) + 1;
+  const maxDigits = Math.max(0, Math.min(maxDigits0, 15 - intDigits));
   const [int = "0", frac = ""] = Math.abs(round(n, maxDigits)).toFixed(maxDigits).split(".");
   let decimals = frac.replace(/0+$/, "");
   if (decimals.length < minDigits) decimals = frac.slice(0, minDigits);
@@ -38,6 +49,7 @@ export function fmtMoney(n: number | null, currency = "USD"): string {
   if (n === null) return "—";
   const symbol = SYMBOL[currency] ?? "$";
   const yen = symbol === "¥";
+  if (!Number.isFinite(n)) return "—";
   const r = round(n, yen && Math.abs(n) >= 100 ? 0 : 2);
   const body = grouped(Math.abs(r), Number.isInteger(r) ? 0 : 2, 2);
   return `${r < 0 ? "−" : ""}${symbol}${body}`;

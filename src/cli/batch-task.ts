@@ -6,6 +6,7 @@ import { BaselineError } from "../calc/analyze.js";
 import type { TokenUsage } from "../calc/cost.js";
 import { evaluate } from "../evaluate.js";
 import { loadRecordSync } from "../record/load.js";
+import { cleanPath } from "../record/quantity/text.js";
 import type { Fx } from "../calc/compare-cost.js";
 import { registryFor } from "../rules/policy-registry.js";
 import type { Policy } from "../rules/schema.js";
@@ -52,10 +53,11 @@ export function toRow(report: Report): BatchRow {
 
 const encoder = new TextEncoder();
 
-export function runTask(index: number, file: string, settings: BatchSettings): BatchResult {
+export function runTask(index: number, path: string | Uint8Array, settings: BatchSettings): BatchResult {
+  const file = cleanPath(typeof path === "string" ? path : Buffer.from(path).toString("utf8"));
   // Frozen, the policy is checked once for the whole batch rather than once per record.
   deepFreeze(settings.policy);
-  const loaded = loadRecordSync(file, undefined, { registry: registryFor(settings.policy) });
+  const loaded = loadRecordSync(path, undefined, { registry: registryFor(settings.policy) });
   if (!loaded.ok) return { index, file, row: null, report: null, errors: loaded.errors };
   try {
     const report = evaluate(loaded.record, { usage: settings.usage, policy: settings.policy, ...(settings.fx ? { fx: settings.fx } : {}) });

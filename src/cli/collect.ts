@@ -1,14 +1,17 @@
 /** Gathering a batch's files up front (paths only), and a progress line for long batches. */
-import { expandPaths, type WalkOptions } from "./paths.js";
+import { expandPaths, type RecordPath, type WalkOptions } from "./paths.js";
 
 export async function collectFiles(paths: readonly string[], o: WalkOptions = {}) {
-  const files: string[] = [];
+  const files: RecordPath[] = [];
   const errors: Array<{ file: string; line: number | null; message: string }> = [];
   const seen = new Set<string>();
   for await (const entry of expandPaths(paths, o)) {
     if ("error" in entry) errors.push(entry.error);
-    else if (!seen.has(entry.file)) {
-      seen.add(entry.file);
+    else {
+      // A name as bytes is keyed by its bytes (latin1 keeps one character per byte).
+      const key = typeof entry.file === "string" ? entry.file : `\u0000${Buffer.from(entry.file).toString("latin1")}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       files.push(entry.file);
     }
   }

@@ -43,6 +43,15 @@ process.stderr.on("error", () => {
   stderrClosed = true;
 });
 
+// Stopped by a signal: the write in progress has finished (stdout is written synchronously to
+// files and pipes), so the output ends on a whole line; nothing more is written.
+for (const [signal, code] of [["SIGTERM", 143], ["SIGINT", 130]] as const) {
+  process.on(signal, () => {
+    pipeClosed = true;
+    process.exit(code);
+  });
+}
+
 export function out(text: string | Uint8Array): boolean {
   if (pipeClosed) return false;
   try {

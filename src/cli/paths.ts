@@ -4,12 +4,15 @@
  * becomes an error entry in place, so a batch reports it and goes on.
  */
 import { lstat, readdir, realpath, stat } from "node:fs/promises";
-import { join, sep } from "node:path";
+import { Buffer, isUtf8 } from "node:buffer";
+import { sep } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { errnoReason } from "../record/errno.js";
 import { cleanPath } from "../record/quantity/text.js";
 
-export type PathEntry = { file: string } | { error: { file: string; line: null; message: string } };
+/** A record's path: a string, or the bytes of a name that is not UTF-8. */
+export type RecordPath = string | Uint8Array;
+export type PathEntry = { file: RecordPath } | { error: { file: string; line: null; message: string } };
 
 const MD = /\.md$/i;
 /** A folder's README describes the records; it is not one. Named explicitly, it is read. */
@@ -29,46 +32,56 @@ export interface WalkOptions {
 }
 
 interface Frame {
-  dir: string;
+  dir: Buffer;
   real: string;
-  entries: import("node:fs").Dirent[];
+  entries: import("node:fs").Dirent<Buffer>[];
   next: number;
 }
 
+const SEP = Buffer.from(sep);
+/** A path as fs takes it: a string when its bytes are UTF-8, else the bytes (a file name need not be text). */
+const asPath = (b: Buffer): RecordPath => (isUtf8(b) ? b.toString("utf8") : b);
+/** A path as it is shown. */
+const shown = (p: RecordPath | Buffer) => cleanPath(typeof p === "string" ? p : Buffer.from(p).toString("utf8"));
+const joined = (dir: Buffer, name: Buffer) => Buffer.concat(dir.length && dir[dir.length - 1] === SEP[0] ? [dir, name] : [dir, SEP, name]);
+/** Real paths compared byte for byte (latin1 keeps every byte as one character). */
+const realOf = async (p: Buffer) => (await realpath(p, { encoding: "buffer" })).toString("latin1");
 const inside = (root: string, real: string) => real === root || real.startsWith(root.endsWith(sep) ? root : root + sep);
 
 /**
  * Every record below `root`, depth first in name order, without recursion: a folder thousands of
- * levels deep is walked in time linear in its entries and in constant stack. `seen` holds every
- * folder read (by real path), so one reached twice is read once; the folders on the current path
- * are the open frames, so a link back into one of them is a loop, and an error. A symbolic link
- * whose target is outside `root` is an error entry unless `followLinks`.
+ * levels deep is walked in time linear in its entries and in constant stack. Names are read as
+ * bytes, so a file whose name is not UTF-8 is read like any other. `seen` holds every folder read
+ * (by real path), so one reached twice is read once; the folders on the current path are the open
+ * frames, so a link back into one of them is a loop, and an error. A symbolic link whose target is
+ * outside `root` is an error entry unless `followLinks`.
  */
-async function* walk(root: string, seen: Set<string>, o: WalkOptions): AsyncGenerator<PathEntry> {
+async function* walk(rootPath: string, seen: Set<string>, o: WalkOptions): AsyncGenerator<PathEntry> {
+  const root = Buffer.from(rootPath);
   let rootReal: string;
   try {
-    rootReal = await realpath(root);
+    rootReal = await realOf(root);
   } catch (e) {
-    yield problem(root, e);
+    yield problem(rootPath, e);
     return;
   }
   const stack: Frame[] = [];
   const open = new Set<string>();
-  const enter = async function* (dir: string, real: string): AsyncGenerator<PathEntry> {
+  const enter = async function* (dir: Buffer, real: string): AsyncGenerator<PathEntry> {
     if (open.has(real)) {
-      yield { error: { file: cleanPath(dir), line: null, message: `symbolic link loop: leads back to ${cleanPath(real)}` } };
+      yield { error: { file: shown(dir), line: null, message: `symbolic link loop: leads back to ${shown(Buffer.from(real, "latin1"))}` } };
       return;
     }
     if (seen.has(real)) return;
     seen.add(real);
     let entries;
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = await readdir(dir, { withFileTypes: true, encoding: "buffer" });
     } catch (e) {
-      yield problem(dir, e);
+      yield problem(shown(dir), e);
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort((a, b) => Buffer.compare(a.name, b.name));
     open.add(real);
     stack.push({ dir, real, entries, next: 0 });
   };
@@ -81,30 +94,31 @@ async function* walk(root: string, seen: Set<string>, o: WalkOptions): AsyncGene
       continue;
     }
     const entry = top.entries[top.next++]!;
-    const path = join(top.dir, entry.name);
+    const name = entry.name.toString("utf8");
+    const path = joined(top.dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name === "node_modules" || entry.name === ".git") continue;
-      yield* enter(path, join(top.real, entry.name));
+      if (name === "node_modules" || name === ".git") continue;
+      yield* enter(path, top.real + sep + entry.name.toString("latin1"));
     } else if (entry.isSymbolicLink()) {
       let target;
       let real;
       try {
-        real = await realpath(path);
-        target = await stat(real);
+        real = await realOf(path);
+        target = await stat(Buffer.from(real, "latin1"));
       } catch (e) {
-        if (MD.test(entry.name)) yield (e as NodeJS.ErrnoException).code === "ENOENT" ? { error: { file: cleanPath(path), line: null, message: "broken symbolic link" } } : problem(path, e);
+        if (MD.test(name)) yield (e as NodeJS.ErrnoException).code === "ENOENT" ? { error: { file: shown(path), line: null, message: "broken symbolic link" } } : problem(shown(path), e);
         continue;
       }
-      if (!target.isDirectory() && !MD.test(entry.name)) continue;
+      if (!target.isDirectory() && !MD.test(name)) continue;
       if (!o.followLinks && !inside(rootReal, real)) {
-        yield { error: { file: cleanPath(path), line: null, message: `symbolic link to ${cleanPath(real)}, outside ${cleanPath(root)}: not followed (--follow-links to follow it)` } };
+        yield { error: { file: shown(path), line: null, message: `symbolic link to ${shown(Buffer.from(real, "latin1"))}, outside ${cleanPath(rootPath)}: not followed (--follow-links to follow it)` } };
         continue;
       }
       if (target.isDirectory()) yield* enter(path, real);
-      else if (README.test(entry.name)) continue;
-      else yield target.isFile() ? { file: path } : notRegular(path);
-    } else if (MD.test(entry.name) && !README.test(entry.name)) {
-      yield entry.isFile() ? { file: path } : notRegular(path);
+      else if (README.test(name)) continue;
+      else yield target.isFile() ? { file: asPath(path) } : notRegular(shown(path));
+    } else if (MD.test(name) && !README.test(name)) {
+      yield entry.isFile() ? { file: asPath(path) } : notRegular(shown(path));
     }
   }
 }

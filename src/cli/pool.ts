@@ -24,7 +24,7 @@ export function jobsFor(requested: number | undefined, records: number): number 
 }
 
 export async function* runInOrder(
-  files: readonly string[],
+  files: readonly (string | Uint8Array)[],
   settings: BatchSettings,
   jobs: number,
 ): AsyncGenerator<BatchResult> {

@@ -30,7 +30,10 @@ const money = z.pipe(
   readAs((v: string | number) => parseAmount(v), "an amount of money"),
 );
 const asString = z.pipe(stringOrNumber, z.transform(String));
-const modelName = z.string().check(z.trim(), z.minLength(1, "must name a model"));
+/** Names and titles are one-line facts; a longer one is not a name (and would fill every output). */
+const MAX_NAME = 200;
+const MAX_TITLE = 500;
+const modelName = z.string().check(z.trim(), z.minLength(1, "must name a model"), z.maxLength(MAX_NAME, `a model name of at most ${MAX_NAME} characters`));
 const oldNew = z.strictObject({ old: z.optional(z.number()), new: z.optional(z.number()) });
 
 /** Far beyond real records; they keep a hostile frontmatter from costing quadratic time. */
@@ -49,12 +52,12 @@ const dateString = z.pipe(
 );
 
 export const FrontmatterSchema = z.looseObject({
-  id: z.pipe(z.union([z.string().check(z.minLength(1)), z.number()]), z.transform(String)),
-  title: z.string(),
+  id: z.pipe(z.union([z.string().check(z.minLength(1), z.maxLength(MAX_NAME, `an id of at most ${MAX_NAME} characters`)), z.number()]), z.transform(String)),
+  title: z.string().check(z.maxLength(MAX_TITLE, `a title of at most ${MAX_TITLE} characters`)),
   old_model: modelName,
   new_model: modelName,
   update_date: z.optional(dateString),
-  provider: z.optional(z.string()),
+  provider: z.optional(z.string().check(z.maxLength(MAX_NAME, `a provider of at most ${MAX_NAME} characters`))),
   tags: z.optional(z.array(asString)),
   tier: z.optional(z.int()),
   /** The currency the frontmatter's money figures are in (USD when not given). */

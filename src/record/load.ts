@@ -29,7 +29,9 @@ export function decodeRecord(bytes: Uint8Array, file: string): string | LoadResu
  * and read with one byte to spare so that a file that grows while it is read is caught. Records and
  * policies are both read this way.
  */
-export function readBoundedSync(path: string, maxBytes: number): Buffer | Finding {
+export function readBoundedSync(path0: string | Uint8Array, maxBytes: number): Buffer | Finding {
+  // Bytes from a worker arrive as a plain Uint8Array; fs takes them as a Buffer.
+  const path = typeof path0 === "string" ? path0 : Buffer.from(path0.buffer, path0.byteOffset, path0.byteLength);
   let fd: number;
   try {
     const info = statSync(path);
@@ -59,14 +61,16 @@ export function readBoundedSync(path: string, maxBytes: number): Buffer | Findin
  * Reads and parses one record. Reading is synchronous — a record is small, and in a batch worker
  * an asynchronous read costs more in event-loop round trips than the read itself.
  */
-export function loadRecordSync(path: string, maxBytes = MAX_RECORD_BYTES, options: ParseOptions = {}): LoadResult {
+export function loadRecordSync(path: string | Uint8Array, maxBytes = MAX_RECORD_BYTES, options: ParseOptions = {}): LoadResult {
+  // A name that is not UTF-8 is read by its bytes and shown with U+FFFD where they are not text.
+  const name = typeof path === "string" ? path : Buffer.from(path).toString("utf8");
   const bytes = readBoundedSync(path, maxBytes);
-  if (!Buffer.isBuffer(bytes)) return failed(path, bytes);
-  const text = decodeRecord(bytes, path);
-  return typeof text === "string" ? parseRecord(text, path, options) : text;
+  if (!Buffer.isBuffer(bytes)) return failed(name, bytes);
+  const text = decodeRecord(bytes, name);
+  return typeof text === "string" ? parseRecord(text, name, options) : text;
 }
 
 /** loadRecordSync behind a promise, for callers that await. */
-export async function loadRecord(path: string, maxBytes = MAX_RECORD_BYTES, options: ParseOptions = {}): Promise<LoadResult> {
+export async function loadRecord(path: string | Uint8Array, maxBytes = MAX_RECORD_BYTES, options: ParseOptions = {}): Promise<LoadResult> {
   return loadRecordSync(path, maxBytes, options);
 }

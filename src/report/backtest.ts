@@ -6,7 +6,7 @@ import { fmtNumber } from "../format.js";
 import type { Backtest } from "./backtest-schema.js";
 import type { BatchRow } from "./batch.js";
 import type { Style } from "./style.js";
-import { table } from "./table.js";
+import { table } from "./box.js";
 
 
 const KNOWN: Record<string, "success" | "failure" | undefined> = { success: "success", failure: "failure", rollback: "failure" };

@@ -2,7 +2,7 @@
 import { fmtSigned } from "../format.js";
 import { mdTable } from "./markdown.js";
 import type { Style } from "./style.js";
-import { table } from "./table.js";
+import { table } from "./box.js";
 
 export interface BatchRow {
   file: string;

@@ -26,8 +26,15 @@ export function mdTable(head: string[], rows: string[][]): string {
   return [head, head.map(() => "---"), ...rows].map((r) => `| ${r.map(cell).join(" | ")} |`).join("\n");
 }
 
+/** Well under GitHub's 65,536-character limit for a comment, leaving room for what a workflow adds. */
+export const MAX_COMMENT = 60_000;
+/** Metric rows shown in a comment; the JSON report has them all. */
+const MAX_METRIC_ROWS = 100;
+
 export function renderMarkdown(r: Report): string {
   const icon = r.verdict === "MIGRATE" ? "✅" : "⛔";
+  const shown = r.metrics.slice(0, MAX_METRIC_ROWS);
+  const hidden = r.metrics.length - shown.length;
   const out = [
     `## ${icon} ${r.verdict}: ${cell(r.baseline)} → ${cell(r.candidate)}`,
     "",
@@ -38,9 +45,9 @@ export function renderMarkdown(r: Report): string {
     "### Metrics",
     "",
     r.metrics.length
-      ? mdTable(["Metric", r.baseline, r.candidate, "Change", "", "Noise", "Line"], r.metrics.map((m) => [
+      ? mdTable(["Metric", r.baseline, r.candidate, "Change", "", "Noise", "Line"], shown.map((m) => [
           m.label, fmtValue(m.baseline, m.units?.baseline ?? m.unit), fmtValue(m.candidate, m.units?.candidate ?? m.unit), changeText(m), betterText(m), noiseText(m), String(m.line ?? ""),
-        ]))
+        ])) + (hidden > 0 ? `\n\n_${hidden} more metrics are in the JSON report (\`--format json\`)._` : "")
       : "_No metrics were found._",
     "",
     "### Cost",
@@ -62,8 +69,20 @@ export function renderMarkdown(r: Report): string {
   if (wrong.length) {
     out.push("", "### Audit: stated figures that do not hold", "", mdTable(AUDIT_HEAD, auditRows(r)));
   }
-  if (notes(r).length) {
-    out.push("", "<details><summary>Warnings</summary>", "", ...notes(r).map((w) => `- ${cell(warningText(w))}`), "", "</details>");
+  const warnings = notes(r).map((w) => `- ${cell(warningText(w))}`);
+  if (warnings.length) {
+    // Warnings fold away, and are cut (with a count) before the comment reaches its limit.
+    let room = MAX_COMMENT - out.join("\n").length - 200;
+    const kept: string[] = [];
+    for (const w of warnings) {
+      if (w.length + 1 > room) break;
+      kept.push(w);
+      room -= w.length + 1;
+    }
+    const cut = warnings.length - kept.length;
+    out.push("", "<details><summary>Warnings</summary>", "", ...kept, ...(cut ? [`- … ${cut} more; the JSON report (\`--format json\`) has them all`] : []), "", "</details>");
   }
-  return `${out.join("\n")}\n`;
+  const text = `${out.join("\n")}\n`;
+  // Long ids, many rules or audit rows: never past the limit, and saying so when cut.
+  return text.length <= MAX_COMMENT ? text : `${text.slice(0, MAX_COMMENT - 120).replace(/\n[^\n]*$/, "")}\n\n_The report is cut here to fit a comment; \`--format json\` has all of it._\n`;
 }

@@ -8,7 +8,7 @@ import { defaultRegistry } from "../record/registry/labels.js";
 import { unitOf } from "../record/read/conform.js";
 import type { LoadedRecord } from "../record/schema.js";
 import { plainStyle, type Style } from "./style.js";
-import { table } from "./table.js";
+import { table } from "./box.js";
 import { warningText } from "./words.js";
 
 const at = (line: number | null) => (line === null ? "" : String(line));

@@ -1,16 +1,10 @@
 /** The report a person reads at a glance in a terminal. */
-import Table from "cli-table3";
 import { fmtMoney, fmtNumber, fmtTokens, fmtValue } from "../format.js";
 import type { Report } from "./schema.js";
 import { plainStyle, type Style } from "./style.js";
 import { ATTEMPTS_SOURCE, AUDIT_HEAD, auditRows, betterText, changeText, costHeading, moneyChangeText, noiseText, paybackText, STATUS_WORD, verdictReason, warningText } from "./words.js";
+import { table } from "./box.js";
 
-/** cli-table3 colours its borders and head unless these are emptied, even in a pipe. */
-export function table(head: string[], rows: string[][]): string {
-  const t = new Table({ head, style: { head: [], border: [], compact: true, "padding-left": 1, "padding-right": 1 } });
-  t.push(...rows);
-  return t.toString();
-}
 
 function metricsSection(r: Report, s: Style): string {
   if (r.metrics.length === 0) return s.dim("No metrics were found for either model.");

@@ -66,6 +66,9 @@ const MetricSchema = z
   .check(z.refine((m) => m.benchmark !== true || m.unit === undefined || m.unit === "percent", "a benchmark is a percentage"));
 export type TeamMetric = z.infer<typeof MetricSchema>;
 
+/** Conditions a policy may have in all, rules and `any` members together. */
+export const MAX_CHECKS = 1000;
+
 export const PolicySchema = z
   .strictObject({
     version: z.literal(1),
@@ -78,6 +81,9 @@ export const PolicySchema = z
   })
   .check(
     z.superRefine((p, ctx) => {
+      // Conditions checked per record, bounded: rules × `any` members is the evaluation's cost.
+      const checks = p.rules.reduce((n, r) => n + (r.any?.length ?? 1), 0);
+      if (checks > MAX_CHECKS) ctx.issues.push({ code: "custom", message: `${checks} conditions in all (rules and their any: members); at most ${MAX_CHECKS}`, path: ["rules"], input: p.rules });
       const seen = new Set<string>();
       p.rules.forEach((r, i) => {
         if (seen.has(r.id)) ctx.issues.push({ code: "custom", message: `rule id "${r.id}" is used twice`, path: ["rules", i, "id"], input: r.id });

@@ -77,6 +77,20 @@ describe("folders", () => {
     expect(r.stderr).not.toMatch(/root:x:0:0/);
   });
 
+  it("a file whose name is not UTF-8 is read like any other, and shown with U+FFFD", () => {
+    const folder = join(dir, "bytes");
+    mkdirSync(folder);
+    writeFileSync(Buffer.concat([Buffer.from(`${folder}/`), Buffer.from([0x72, 0xff, 0xfe, 0x2e, 0x6d, 0x64])]), readFileSync(EXAMPLE));
+    const v = run(["validate", folder]);
+    expect(v.stdout).toBe("1 record: 1 valid, 0 invalid\n");
+    for (const jobs of ["1", "2"]) {
+      const r = run(["batch", folder, join(ROOT, "fixtures/records"), "--format", "ndjson", "--jobs", jobs]);
+      expect(r.status, r.stderr).toBe(0);
+      const files = r.stdout.trim().split("\n").map((l) => (JSON.parse(l) as { record: { file: string } }).record.file);
+      expect(files).toContain(`${folder}/r\ufffd\ufffd.md`);
+    }
+  });
+
   it("--follow-links follows a link out of the tree", () => {
     const outside = join(dir, "outside");
     mkdirSync(outside, { recursive: true });

@@ -115,3 +115,43 @@ describe("a policy that is not a regular file", () => {
     expect(empty.stderr).toMatch(/--policy: cannot read file: an empty path/);
   });
 });
+
+describe("what one record or policy may produce is bounded", () => {
+  it("a 60 KB model name is refused by name; a name read from the text is at most 80 characters", () => {
+    const long = parseRecord(RECORD.replace("old_model: Model A", `old_model: ${"A".repeat(60_000)}`), "long.md");
+    expect(long.ok).toBe(false);
+    if (!long.ok) expect(long.errors[0]!.message).toMatch(/at most 200 characters/);
+    const r = parseRecord(`${RECORD}\nWe also tried gpt ${"4 ".repeat(20_000)}and it scored 80%.\n`, "detected.md");
+    expect(r.ok).toBe(true);
+    if (r.ok) for (const m of r.record.models) expect(m.name.length).toBeLessThanOrEqual(200);
+  });
+
+  it("past 500 metrics a model's further figures are a counted warning, and the report stays small", () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `| Custom metric ${i} | ${i % 90}% | ${(i + 3) % 90}% |`).join("\n");
+    const r = parseRecord(RECORD.replace("| Task success | 80% | 90% |", `| Task success | 80% | 90% |\n${rows}`), "many.md");
+    if (!r.ok) throw new Error("must load");
+    for (const m of r.record.models) expect(Object.keys(m.metrics).length).toBeLessThanOrEqual(500);
+    expect(r.record.warnings.filter((w) => w.code === "too-many-metrics")).toHaveLength(2);
+    expect(JSON.stringify(evaluate(r.record)).length).toBeLessThan(1_000_000);
+  });
+
+  it("a policy's conditions are bounded in all: rules × any: members", () => {
+    const members = Array.from({ length: 50 }, () => "{ metric: mmlu, change_pp: { min: 1 } }").join(", ");
+    const rules = Array.from({ length: 25 }, (_, i) => `  - { id: r${i}, any: [${members}] }`).join("\n");
+    const p = parsePolicy(`version: 1\nrules:\n${rules}\n`);
+    expect(p.ok).toBe(false);
+    if (!p.ok) expect(p.errors[0]!.message).toMatch(/1250 conditions in all.*at most 1000/);
+  });
+
+  it("a markdown comment stays under GitHub's limit and says where the rest is", () => {
+    const rows = Array.from({ length: 400 }, (_, i) => `| Custom metric ${i} | ${i % 90}% | ${(i + 3) % 90}% |`).join("\n");
+    const dir = mkdtempSync(join(tmpdir(), "migrate-eval-comment-"));
+    writeFileSync(join(dir, "r.md"), RECORD.replace("| Task success | 80% | 90% |", `| Task success | 80% | 90% |\n${rows}`));
+    const md = run(["compare", join(dir, "r.md"), "--format", "markdown"]).stdout;
+    rmSync(dir, { recursive: true, force: true });
+    expect(md.length).toBeLessThanOrEqual(60_000);
+    // 400 rows, task success and two prices: 403 metrics, 100 shown.
+    expect(md).toMatch(/303 more metrics are in the JSON report/);
+  });
+});
+

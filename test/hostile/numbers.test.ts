@@ -90,9 +90,9 @@ describe("European decimal prices, the whole record in one convention", () => {
 function referenceReadings(text: string): number[] {
   if (/^\d+$/.test(text)) return [Number(text)];
   if (/^\d+\.\d+$/.test(text)) return [Number(text)];
-  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(text)) return [Number(text.replace(/,/g, ""))];
-  // `0,99`, `1,5`: a comma that cannot group thousands is a decimal comma.
+  // `0,99`, `0,050`, `1,5`: a comma that cannot group thousands is a decimal comma.
   if (/^\d+,\d{1,2}$/.test(text) || /^0,\d+$/.test(text)) return [Number(text.replace(",", "."))];
+  if (/^[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/.test(text)) return [Number(text.replace(/,/g, ""))];
   return [];
 }
 

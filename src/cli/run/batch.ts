@@ -25,6 +25,14 @@ interface BatchOptions {
   followLinks?: boolean;
 }
 
+const NEWLINE = new Uint8Array([0x0a]);
+function withNewline(bytes: Uint8Array): Uint8Array {
+  const line = new Uint8Array(bytes.length + 1);
+  line.set(bytes);
+  line.set(NEWLINE, bytes.length);
+  return line;
+}
+
 /** JSON written piece by piece: reports are never held in memory together. */
 function jsonStream() {
   let first = true;
@@ -60,10 +68,8 @@ export async function batch(paths: string[], o: BatchOptions): Promise<void> {
     if (!r.row) continue;
     tally[r.row.verdict === "MIGRATE" ? "migrate" : "hold"]++;
     let ok = true;
-    if (o.format === "ndjson") {
-      const written = out(r.report!);
-      ok = out("\n") && written;
-    }
+    // One write per line: a line is never left without its newline.
+    if (o.format === "ndjson") ok = out(withNewline(r.report!));
     else if (json) ok = json.report(r.report!);
     else rows.push(r.row);
     if (!ok) await drained();

@@ -81,7 +81,9 @@ function readDigits(text: string, at: number, mark: DecimalMark): { value: numbe
   const commas = run.split(",").length - 1;
   const dots = run.split(".").length - 1;
   const groups = run.split(/[.,]/);
-  const threes = (gs: string[]) => gs.length > 1 && gs[0]!.length >= 1 && gs[0]!.length <= 3 && gs.slice(1).every((g) => g.length === 3);
+  // `000,125`, `01.500`: zeros before a separator are no number's way of being written.
+  if (/^0\d/.test(run)) return { refuse: `"${run}" has leading zeros before a separator`, end };
+  const threes = (gs: string[]) => gs.length > 1 && gs[0]!.length >= 1 && gs[0]!.length <= 3 && gs[0] !== "0" && gs.slice(1).every((g) => g.length === 3);
   const whole = (s: string) => ({ value: Number(s), decimals: 0, end });
   const decimal = (intPart: string, frac: string) => ({ value: Number(`${intPart}.${frac}`), decimals: frac.length, end });
 

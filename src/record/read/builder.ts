@@ -23,6 +23,9 @@ type SelfHost = NonNullable<LoadedRecord["selfHost"]>;
 /** More models than any real record compares: the rest are ignored with one warning. */
 export const MAX_MODELS = 64;
 const MAX_READINGS = 2000;
+/** Metrics one model may have, and stated results one record may have: far beyond any real record. */
+export const MAX_METRICS = 500;
+const MAX_CLAIMS = 500;
 
 export interface Builder {
   readonly oldModel: string;
@@ -119,6 +122,8 @@ export function unknownMetric(b: Builder, label: string, q: Quantity): MetricDef
   const existing = own(b.metricInfo, key);
   const def = unknownDef(key, existing?.label ?? withoutNotes(label.replace(/\*+/g, "")).trim(), q);
   if (existing) return { ...def, kind: existing.kind as MetricDef["kind"], ...(existing.scale ? { scale: existing.scale } : {}) };
+  // Past the cap a label's metric is not remembered: its figures meet the cap on metrics anyway.
+  if (Object.keys(b.metricInfo).length >= MAX_METRICS) return def;
   b.metricInfo[key] = { label: def.name, unit: unitOf(def, q.currency), direction: "neutral", kind: def.kind, ...(def.scale ? { scale: def.scale } : {}) };
   return def;
 }
@@ -160,6 +165,11 @@ export function setFigure(b: Builder, model: ModelData, def: MetricDef, raw: Qua
     }
     return "ok";
   }
+  // What one record may produce is bounded, so a batch's memory is bounded by the number of records.
+  if (Object.keys(model.metrics).length >= MAX_METRICS) {
+    warn(b, "too-many-metrics", { model: model.name, label: model.name, limit: MAX_METRICS }, null);
+    return "refused";
+  }
   const entry: MetricValue = { value: c.value, line: src.line, source: "body", text: clip(src.text, 200), currency: c.currency };
   model.metrics[def.key] = entry;
   if (c.sample !== null && !Object.hasOwn(b.samples, def.key)) b.samples[def.key] = { n: c.sample, line: src.line };
@@ -172,7 +182,9 @@ export function addClaim(b: Builder, claim: Claim): void {
   const seen = b.claims.some(
     (c) => c.kind === claim.kind && c.subject === claim.subject && c.basis === claim.basis && c.value === claim.value && c.unit === claim.unit,
   );
-  if (!seen && b.claims.length < 500) b.claims.push(claim);
+  if (seen) return;
+  if (b.claims.length < MAX_CLAIMS) b.claims.push(claim);
+  else warn(b, "too-many-claims", { limit: MAX_CLAIMS }, null);
 }
 
 export type { Currency };

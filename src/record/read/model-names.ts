@@ -30,6 +30,9 @@ const TOKEN = String.raw`(?:\d+x\d+b|\d+(?:\.\d+)?[bm](?![a-z0-9]|\s*(?:total|ac
 /** A family word, then one or more version, size or variant words: `Llama 3.1 70B Instruct`. */
 const DETECT = new RegExp(String.raw`(?<![a-z0-9])(?:${FAMILIES.join("|")})(?:[ \-_]?${TOKEN}(?![a-z0-9%]))+`, "gi");
 
+/** The longest name read from text: real ones are a few words. */
+const MAX_DETECTED = 80;
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 export interface NameSpan {
@@ -153,6 +156,8 @@ export class ModelNames {
       const start = m.index;
       const end = start + m[0].length;
       const name = text.slice(start, end).trim();
+      // `gpt 4 4 4 …` thousands of times is not a name.
+      if (name.length > MAX_DETECTED) continue;
       const inside = spans.filter((x) => start < x.end && end > x.start);
       // `Mistral Large` is not `Mistral Small` by its short form `Mistral`: a longer name
       // detected around a known one's short form is another model.

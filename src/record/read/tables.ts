@@ -10,7 +10,7 @@ import { fold, readHint, readLabel, type Label, type Meaning } from "../registry
 import { clip, normalizeText } from "../quantity/text.js";
 import { hintSuits, withHint } from "./conform.js";
 import type { ModelData } from "../schema.js";
-import { addClaim, modelFor, roleModel, warn, type Builder } from "./builder.js";
+import { addClaim, MAX_METRICS, modelFor, roleModel, warn, type Builder } from "./builder.js";
 import { readCostChanges, readModelCost, type ClaimLine } from "./claims.js";
 import { isRetries, metricsFor, place, unknownMetric } from "./figures.js";
 import type { Item } from "./items.js";
@@ -149,7 +149,10 @@ function metricRows(b: Builder, ctx: Context, heads: Array<Head | null>): void {
   const modelCols = heads.map((h, i) => (h?.kind === "model" ? i : -1)).filter((i) => i > 0);
   const changeCol = heads.findIndex((h) => h?.kind === "change");
   const oldNew = modelCols.length === 2 && (heads[modelCols[0]!] as { model: ModelData }).model.role !== "alternative" && (heads[modelCols[1]!] as { model: ModelData }).model.role !== "alternative";
-  for (const row of ctx.table.rows) {
+  const full = () => modelCols.every((j) => Object.keys((heads[j] as { model: ModelData }).model.metrics).length >= MAX_METRICS);
+  for (const [r, row] of ctx.table.rows.entries()) {
+    // Every model's metrics at the cap (warned where it was reached): the rest of the table is left.
+    if (r % 64 === 0 && modelCols.length > 0 && full()) break;
     const raw = (row.cells[0] ?? "").replace(/\*+/g, "").trim();
     if (raw === "") continue;
     const label = readLabel(raw);
