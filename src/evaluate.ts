@@ -67,7 +67,8 @@ function checkedUsage(usage: TokenUsage | null | undefined): TokenUsage | null {
  * infinite, a string, beyond 10^15).
  */
 export function evaluate(record: LoadedRecord, options: EvaluateOptions = {}): Report {
-  const policy = options.policy ? checkedPolicy(options.policy) : defaultPolicy;
+  // Only an absent policy means the default: `""`, `0` or `false` is a mistake, refused as one.
+  const policy = options.policy === undefined || options.policy === null ? defaultPolicy : checkedPolicy(options.policy);
   const analyzeOptions: AnalyzeOptions = {
     baseline: options.baseline ?? null,
     usage: checkedUsage(options.usage),

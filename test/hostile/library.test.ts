@@ -155,3 +155,34 @@ describe("what one record or policy may produce is bounded", () => {
   });
 });
 
+describe("smaller holes", () => {
+  it("a policy given as an empty string is an error, not the default", () => {
+    expect(() => evaluate(loaded(), { policy: "" as never })).toThrow(TypeError);
+  });
+
+  it("names that differ only by invisible characters are one model", () => {
+    const r = parseRecord(RECORD.replace("| Metric | Model A | Model B |", "| Metric | Model\u200b A | Model B\ufeff |"), "zw.md");
+    if (!r.ok) throw new Error("must load");
+    expect(r.record.models.map((m) => m.name)).toEqual(["Model A", "Model B"]);
+    expect(r.record.models[1]!.metrics.price_input?.value).toBe(0.5);
+  });
+
+  it("a batch stopped by SIGTERM ends its ndjson on a whole line", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "migrate-eval-sigterm-"));
+    for (let i = 0; i < 400; i++) writeFileSync(join(dir, `r${i}.md`), RECORD.replace("id: LIB", `id: LIB_${i}`));
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, [join(process.cwd(), "bin/migrate-eval.js"), "batch", dir, "--format", "ndjson", "--jobs", "1"], { stdio: ["ignore", "pipe", "ignore"] });
+    const chunks: Buffer[] = [];
+    child.stdout.on("data", (c: Buffer) => {
+      chunks.push(c);
+      if (chunks.length === 1) child.kill("SIGTERM");
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    rmSync(dir, { recursive: true, force: true });
+    const text = Buffer.concat(chunks).toString("utf8");
+    expect(code === 143 || code === 0).toBe(true);
+    expect(text.endsWith("\n")).toBe(true);
+    for (const line of text.trim().split("\n")) expect(() => JSON.parse(line)).not.toThrow();
+  });
+});
+
