@@ -63,6 +63,18 @@ await Promise.all([
   }),
   build({ ...common, entryPoints: { worker: "src/cli/batch-worker.ts" }, outdir: "dist" }),
   build({ ...common, minify: false, entryPoints: { index: "src/index.ts" }, outdir: "dist", packages: "external" }),
+  // The library for CommonJS callers: `require("migrate-eval")`.
+  build({
+    ...common,
+    minify: false,
+    format: "cjs",
+    banner: { js: 'const __meImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+    define: { "import.meta.url": "__meImportMetaUrl" },
+    entryPoints: { index: "src/index.ts" },
+    outExtension: { ".js": ".cjs" },
+    outdir: "dist",
+    packages: "external",
+  }),
 ]);
 // Left by builds of earlier layouts.
 rmSync("dist/chunks", { recursive: true, force: true });
