@@ -1,12 +1,23 @@
 /** Gathering a batch's files up front (paths only), and a progress line for long batches. */
+import { cleanPath } from "../record/quantity/text.js";
 import { expandPaths, type RecordPath, type WalkOptions } from "./paths.js";
 
-export async function collectFiles(paths: readonly string[], o: WalkOptions = {}) {
+export interface Collected {
+  files: RecordPath[];
+  /** Entries that could not be read: each is a record the batch counts as not read. */
+  errors: Array<{ file: string; line: number | null; message: string }>;
+  /** Paths given that name nothing: mistakes in the command. */
+  missing: Array<{ file: string; line: null; message: string }>;
+}
+
+export async function collectFiles(paths: readonly string[], o: WalkOptions = {}): Promise<Collected> {
   const files: RecordPath[] = [];
-  const errors: Array<{ file: string; line: number | null; message: string }> = [];
+  const errors: Collected["errors"] = [];
+  const missing: Collected["missing"] = [];
   const seen = new Set<string>();
   for await (const entry of expandPaths(paths, o)) {
     if ("error" in entry) errors.push(entry.error);
+    else if ("missing" in entry) missing.push(entry.missing);
     else {
       // A name as bytes is keyed by its bytes (latin1 keeps one character per byte).
       const key = typeof entry.file === "string" ? entry.file : `\u0000${Buffer.from(entry.file).toString("latin1")}`;
@@ -15,7 +26,13 @@ export async function collectFiles(paths: readonly string[], o: WalkOptions = {}
       files.push(entry.file);
     }
   }
-  return { files, errors };
+  return { files, errors, missing };
+}
+
+/** What to say when the paths given hold no record at all. */
+export function nothingFound(paths: readonly string[], o: WalkOptions = {}): string {
+  const exts = ["md", ...(o.extensions ?? [])].map((e) => `*.${e.replace(/^\./, "")}`).join(", ");
+  return `migrate-eval: no records found in ${paths.map((p) => cleanPath(p)).join(", ")} (folders are searched for ${exts}; --ext adds extensions)`;
 }
 
 const LONG_BATCH = 200;

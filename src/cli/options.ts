@@ -44,3 +44,10 @@ export function parseFx(value: string, previous: Fx = {}): Fx {
   }
   return fx;
 }
+
+/** `--ext txt,markdown`: extensions of record files in folders, besides md. */
+export function parseExtensions(value: string, previous: string[] = []): string[] {
+  const exts = value.split(",").map((e) => e.trim().replace(/^\./, ""));
+  if (exts.some((e) => !/^[A-Za-z0-9_-]{1,16}$/.test(e))) throw new InvalidArgumentError(`expected extensions such as txt,markdown, got "${value}"`);
+  return [...previous, ...exts];
+}

@@ -12,9 +12,15 @@ import { cleanPath } from "../record/quantity/text.js";
 
 /** A record's path: a string, or the bytes of a name that is not UTF-8. */
 export type RecordPath = string | Uint8Array;
-export type PathEntry = { file: RecordPath } | { error: { file: string; line: null; message: string } };
+/**
+ * A record to read, an entry that could not be read (one of the records the batch counts), or a
+ * path given that names nothing (`missing`): a mistake in the command, not a record.
+ */
+export type PathEntry =
+  | { file: RecordPath }
+  | { error: { file: string; line: null; message: string } }
+  | { missing: { file: string; line: null; message: string } };
 
-const MD = /\.md$/i;
 /** A folder's README describes the records; it is not one. Named explicitly, it is read. */
 const README = /^readme\.md$/i;
 
@@ -29,6 +35,14 @@ function notRegular(file: string): PathEntry {
 export interface WalkOptions {
   /** Follow symbolic links that lead out of the folder given (default: an error entry each). */
   followLinks?: boolean;
+  /** Extensions, besides `md`, of the files a folder's records are (`txt`, `markdown`). */
+  extensions?: readonly string[];
+}
+
+/** Which names in a folder are records: `*.md`, and any extension given. */
+function recordName(o: WalkOptions): RegExp {
+  const exts = ["md", ...(o.extensions ?? [])].map((e) => e.replace(/^\./, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`\\.(?:${exts.join("|")})$`, "i");
 }
 
 interface Frame {
@@ -57,6 +71,7 @@ const inside = (root: string, real: string) => real === root || real.startsWith(
  * outside `root` is an error entry unless `followLinks`.
  */
 async function* walk(rootPath: string, seen: Set<string>, o: WalkOptions): AsyncGenerator<PathEntry> {
+  const MD = recordName(o);
   const root = Buffer.from(rootPath);
   let rootReal: string;
   try {
@@ -132,12 +147,13 @@ export async function* expandPaths(inputs: readonly string[], o: WalkOptions = {
     } catch (e) {
       if (isDynamicPattern(input)) {
         const files = (await glob(input, { onlyFiles: true, followSymbolicLinks: false, dot: false, expandDirectories: false })).sort();
-        if (files.length === 0) yield { error: { file: cleanPath(input), line: null, message: "the pattern matches no file" } };
+        if (files.length === 0) yield { missing: { file: cleanPath(input), line: null, message: "the pattern matches no file" } };
         for (const file of files) yield { file };
         continue;
       }
       const broken = await lstat(input).then(() => true, () => false);
-      yield broken ? { error: { file: cleanPath(input), line: null, message: "broken symbolic link" } } : problem(input, e);
+      if (broken) yield { error: { file: cleanPath(input), line: null, message: "broken symbolic link" } };
+      else yield { missing: { file: cleanPath(input), line: null, message: errnoReason(e) } };
       continue;
     }
     if (info.isDirectory()) yield* walk(input, seen, o);

@@ -1,6 +1,6 @@
 /** `migrate-eval backtest PATH...`: flags; the work is in run/backtest.ts. */
 import type { Command } from "commander";
-import { choice, positiveInt, parseFx } from "../options.js";
+import { choice, positiveInt, parseFx, parseExtensions } from "../options.js";
 
 export function registerBacktest(program: Command): void {
   program
@@ -10,6 +10,7 @@ export function registerBacktest(program: Command): void {
     .option("--policy <file>", "policy file (default: ./migrate-eval.policy.yaml, else built-in)")
     .option("--fx <rates>", "USD per unit of another currency, e.g. JPY=0.0067 (wins over the policy's fx:)", parseFx)
     .option("--format <format>", "table or json", choice(["table", "json"] as const), "table")
+    .option("--ext <list>", "more extensions of record files in folders, e.g. txt,markdown (besides md)", parseExtensions)
     .option("--follow-links", "follow symbolic links that lead out of the folders given")
     .option("--jobs <n>", "threads (default: one per core for large batches, else one)", positiveInt)
     .option("--no-color", "no colour (also NO_COLOR=1)")

@@ -1,6 +1,6 @@
 /** `migrate-eval batch PATH...`: flags; the work is in run/batch.ts. */
 import type { Command } from "commander";
-import { choice, parseUsage, positiveInt, parseFx } from "../options.js";
+import { choice, parseUsage, positiveInt, parseFx, parseExtensions } from "../options.js";
 import { BATCH_FORMATS } from "../run/batch-formats.js";
 
 export function registerBatch(program: Command): void {
@@ -13,6 +13,7 @@ export function registerBatch(program: Command): void {
     .option("--fx <rates>", "USD per unit of another currency, e.g. JPY=0.0067 (wins over the policy's fx:)", parseFx)
     .option("--format <format>", BATCH_FORMATS.join(", "), choice(BATCH_FORMATS), "table")
     .option("--fail-on <verdict>", "exit 1 when any verdict is HOLD", choice(["hold"] as const))
+    .option("--ext <list>", "more extensions of record files in folders, e.g. txt,markdown (besides md)", parseExtensions)
     .option("--follow-links", "follow symbolic links that lead out of the folders given")
     .option("--jobs <n>", "threads (default: one per core for large batches, else one)", positiveInt)
     .option("--no-color", "no colour (also NO_COLOR=1)")

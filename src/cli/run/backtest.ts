@@ -6,12 +6,19 @@ import type { BatchRow } from "../../report/batch.js";
 import { EXIT } from "../errors.js";
 import { colorEnabled, err, makeStyle, out } from "../io.js";
 import { choosePolicy } from "../policy-source.js";
-import { collectFiles, progress } from "../collect.js";
+import { collectFiles, nothingFound, progress } from "../collect.js";
 import { jobsFor, runInOrder } from "../pool.js";
 
-export async function backtest(paths: string[], o: { policy?: string; fx?: Fx; format: "table" | "json"; jobs?: number; color: boolean; followLinks?: boolean }): Promise<void> {
+export async function backtest(paths: string[], o: { policy?: string; fx?: Fx; format: "table" | "json"; jobs?: number; color: boolean; followLinks?: boolean; ext?: string[] }): Promise<void> {
   const { policy } = choosePolicy(o.policy);
-  const { files, errors } = await collectFiles(paths, { followLinks: o.followLinks });
+  const walk = { followLinks: o.followLinks, extensions: o.ext ?? [] };
+  const { files, errors, missing } = await collectFiles(paths, walk);
+  for (const e of missing) err(formatError(e));
+  if (files.length === 0 && errors.length === 0) {
+    if (missing.length === 0) err(nothingFound(paths, walk));
+    process.exitCode = EXIT.cannotRun;
+    return;
+  }
   for (const e of errors) err(formatError(e));
   const rows: BatchRow[] = [];
   const tick = progress(files.length);
@@ -26,6 +33,6 @@ export async function backtest(paths: string[], o: { policy?: string; fx?: Fx; f
   tick.done();
   const result = scoreBacktest(rows, errors);
   out(o.format === "json" ? `${JSON.stringify(result, null, 2)}\n` : renderBacktestTable(result, await makeStyle(colorEnabled(o.color))));
-  process.exitCode = errors.length ? EXIT.cannotRun : EXIT.ok;
+  process.exitCode = errors.length || missing.length ? EXIT.cannotRun : EXIT.ok;
 }
 

@@ -9,7 +9,7 @@ import { renderBatchMarkdown, renderBatchTable, type BatchRow } from "../../repo
 import { EXIT } from "../errors.js";
 import { colorEnabled, drained, err, makeStyle, out } from "../io.js";
 import { choosePolicy } from "../policy-source.js";
-import { collectFiles, progress } from "../collect.js";
+import { collectFiles, nothingFound, progress } from "../collect.js";
 import { jobsFor, runInOrder } from "../pool.js";
 
 import { BATCH_FORMATS } from "./batch-formats.js";
@@ -23,6 +23,7 @@ interface BatchOptions {
   jobs?: number;
   color: boolean;
   followLinks?: boolean;
+  ext?: string[];
 }
 
 const NEWLINE = new Uint8Array([0x0a]);
@@ -50,8 +51,18 @@ function jsonStream() {
 
 export async function batch(paths: string[], o: BatchOptions): Promise<void> {
   const { policy } = choosePolicy(o.policy);
-  const { files, errors } = await collectFiles(paths, { followLinks: o.followLinks });
+  const walk = { followLinks: o.followLinks, extensions: o.ext ?? [] };
+  const { files, errors, missing } = await collectFiles(paths, walk);
+  for (const e of missing) err(formatError(e));
+  if (files.length === 0 && errors.length === 0) {
+    if (missing.length === 0) err(nothingFound(paths, walk));
+    process.exitCode = EXIT.cannotRun;
+    return;
+  }
   for (const e of errors) err(formatError(e));
+  // The exit code follows what has been written: a reader that stops early (`| head -1`) still
+  // gets the gate's answer for the records it saw.
+  const exitFor = () => (errors.length || missing.length ? EXIT.cannotRun : o.failOn === "hold" && tally.hold > 0 ? EXIT.gate : EXIT.ok);
   const total = files.length + new Set(errors.map((e) => e.file)).size;
   const rows: BatchRow[] = [];
   const tally = { migrate: 0, hold: 0 };
@@ -72,6 +83,7 @@ export async function batch(paths: string[], o: BatchOptions): Promise<void> {
     if (o.format === "ndjson") ok = out(withNewline(r.report!));
     else if (json) ok = json.report(r.report!);
     else rows.push(r.row);
+    process.exitCode = exitFor();
     if (!ok) await drained();
   }
   tick.done();
@@ -81,6 +93,6 @@ export async function batch(paths: string[], o: BatchOptions): Promise<void> {
   if (o.format === "table") out(renderBatchTable(rows, summary, await makeStyle(colorEnabled(o.color))));
   else if (o.format === "markdown") out(renderBatchMarkdown(rows, summary));
   else if (json) json.close(errors, summary);
-  process.exitCode = errors.length ? EXIT.cannotRun : o.failOn === "hold" && tally.hold > 0 ? EXIT.gate : EXIT.ok;
+  process.exitCode = exitFor();
 }
 

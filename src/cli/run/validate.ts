@@ -3,13 +3,21 @@ import { formatError } from "../../record/findings.js";
 import { loadRecord } from "../../record/load.js";
 import { EXIT } from "../errors.js";
 import { err, out } from "../io.js";
+import { nothingFound } from "../collect.js";
 import { expandPaths } from "../paths.js";
 
-export async function validate(paths: string[], o: { quiet?: boolean; followLinks?: boolean }): Promise<void> {
+export async function validate(paths: string[], o: { quiet?: boolean; followLinks?: boolean; ext?: string[] }): Promise<void> {
   let valid = 0;
   let invalid = 0;
   let warnings = 0;
-  for await (const entry of expandPaths(paths, { followLinks: o.followLinks })) {
+  let missing = 0;
+  const walk = { followLinks: o.followLinks, extensions: o.ext ?? [] };
+  for await (const entry of expandPaths(paths, walk)) {
+    if ("missing" in entry) {
+      missing++;
+      err(formatError(entry.missing));
+      continue;
+    }
     if ("error" in entry) {
       invalid++;
       err(formatError(entry.error));
@@ -28,7 +36,13 @@ export async function validate(paths: string[], o: { quiet?: boolean; followLink
     }
   }
   const total = valid + invalid;
+  // Nothing to check, or a path that names nothing: the command could not do its job.
+  if (total === 0) {
+    if (missing === 0) err(nothingFound(paths, walk));
+    process.exitCode = EXIT.cannotRun;
+    return;
+  }
   out(`${total} record${total === 1 ? "" : "s"}: ${valid} valid, ${invalid} invalid${warnings ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}\n`);
-  process.exitCode = invalid > 0 || total === 0 ? EXIT.gate : EXIT.ok;
+  process.exitCode = missing > 0 ? EXIT.cannotRun : invalid > 0 ? EXIT.gate : EXIT.ok;
 }
 
