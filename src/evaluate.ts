@@ -11,6 +11,7 @@ import { defaultPolicy } from "./rules/default-policy.js";
 import { evaluateRules } from "./rules/evaluate.js";
 import { safeParse } from "zod/mini";
 import { PolicySchema, type Policy, type PolicyInput } from "./rules/schema.js";
+import { meaningless } from "./rules/parse-policy.js";
 import type { Report } from "./report/schema.js";
 
 export interface EvaluateOptions {
@@ -34,6 +35,8 @@ function checkedPolicy(policy: PolicyInput): Policy {
   const known = checked.get(policy);
   if (known) return known;
   const parsed = safeParse(PolicySchema, policy);
+  const problem = parsed.success ? meaningless(parsed.data, () => null)[0] : undefined;
+  if (problem) throw new TypeError(`invalid policy: ${problem.message.replace(/^policy: /, "")}`);
   if (parsed.success) {
     // Frozen all the way down: a policy frozen only at the top could have its rules changed.
     if (deepFrozen(policy)) checked.set(policy, parsed.data);

@@ -12,7 +12,12 @@ export function modelNamed(record: LoadedRecord, name: string): ModelData | unde
 
 /** The baseline: `old_model`, or another model the record prices or scores, by name. */
 export function resolveBaseline(record: LoadedRecord, name?: string | null): { model: ModelData } | { error: string; names: string[] } {
-  if (name === undefined || name === null || name === "") return { model: record.models.find((m) => m.role === "old")! };
+  if (name === undefined || name === null) return { model: record.models.find((m) => m.role === "old")! };
+  // `--baseline ""` is a name left out, not a request for old_model.
+  if (name.trim() === "") {
+    const names = record.models.filter((m) => m.role !== "new").map((m) => m.name);
+    return { error: `an empty name; baselines it has: ${names.join(", ")}`, names };
+  }
   const model = modelNamed(record, name);
   if (model && model.role !== "new") return { model };
   const names = record.models.filter((m) => m.role !== "new").map((m) => m.name);

@@ -34,6 +34,7 @@ const MESSAGES = {
   "truncated-table": (a: Args) => `table has ${a.columns} columns; only the first ${a.limit} are read`,
   "too-many-findings": (a: Args) => `more than ${a.limit} warnings; the rest are not listed`,
   "too-many-models": (a: Args) => `the record names more than ${a.limit} models; the rest are ignored`,
+  "unknown-frontmatter-key": (a: Args) => `frontmatter key "${a.key}" is not one migrate-eval reads; did you mean "${a.near}"?`,
   "too-many-metrics": (a: Args) => `${a.model} has more than ${a.limit} metrics; the rest are not read`,
   "too-many-claims": (a: Args) => `the record states more than ${a.limit} results; the rest are not audited`,
   "line-too-long": (a: Args) => `line is longer than ${a.limit} characters; not read`,

@@ -47,8 +47,13 @@ const dateString = z.pipe(
   z.string(),
   readAs((v: string) => {
     const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(v.trim());
-    return m ? `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}` : null;
-  }, "a date (YYYY-MM-DD)"),
+    if (!m) return null;
+    // A date that exists: `2024-13-45` and `2023-02-29` are not dates.
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(y, mo - 1, d));
+    if (mo < 1 || mo > 12 || date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+    return `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`;
+  }, "a date that exists (YYYY-MM-DD)"),
 );
 
 export const FrontmatterSchema = z.looseObject({
@@ -62,7 +67,8 @@ export const FrontmatterSchema = z.looseObject({
   tier: z.optional(z.int()),
   /** The currency the frontmatter's money figures are in (USD when not given). */
   currency: z.optional(z.enum(["USD", "JPY", "EUR"])),
-  outcome: z.optional(z.enum(OUTCOMES, { error: (iss) => `${JSON.stringify(iss.input)} is not one of ${OUTCOMES.join(", ")}` })),
+  // `Success`, `ROLLBACK`: the word, whatever its case.
+  outcome: z.optional(z.pipe(z.pipe(z.string(), z.transform((v: string) => v.trim().toLowerCase())), z.enum(OUTCOMES, { error: (iss) => `${JSON.stringify(iss.input)} is not one of ${OUTCOMES.join(", ")}` }))),
   metrics: z.optional(z.record(z.string(), oldNew).check(fewMetrics)),
   usage: z.optional(z.strictObject({ input_tokens: tokenCount, output_tokens: tokenCount })),
   self_host: z.optional(

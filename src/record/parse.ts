@@ -13,7 +13,8 @@ import type { LoadedRecord } from "./schema.js";
 import { readTable } from "./read/tables.js";
 import { issuesToErrors } from "./schema-issues.js";
 import { Buffer, isUtf8 } from "node:buffer";
-import { cleanInline, cleanPath } from "./quantity/text.js";
+import { clip, cleanInline, cleanPath } from "./quantity/text.js";
+import { closest } from "./suggest.js";
 import { decimalMarkOf } from "./quantity/number.js";
 import { defaultRegistry, readLabel, slugOf, type Registry } from "./registry/labels.js";
 import { plausible } from "./read/conform.js";
@@ -57,8 +58,24 @@ function validate(split: SplitRecord, file: string): { fm: Frontmatter; warnings
     const reason = `old_model and new_model both name "${parsed.data.new_model}": a record compares two models`;
     return [{ ...finding("frontmatter-invalid", { reason, path: "new_model" }, split.lineOf(["new_model"])), file }];
   }
-  if (parsed.success) return { fm: parsed.data, warnings };
+  if (parsed.success) return { fm: parsed.data, warnings: [...warnings, ...nearKeys(data, split.lineOf)] };
   return issuesToErrors(parsed.error.issues, data, split.lineOf, "frontmatter-invalid", file);
+}
+
+/** The keys a record's frontmatter is read for. Other keys are the team's own and kept quietly. */
+const KNOWN_KEYS = ["id", "title", "old_model", "new_model", "update_date", "provider", "tags", "tier", "currency", "outcome", "metrics", "usage", "self_host", "alternatives"];
+
+/** `outcom:`, `new_modle:`: a key one slip from a known one is a warning, so the record does not quietly lose it. */
+function nearKeys(data: unknown, lineOf: SplitRecord["lineOf"]): Finding[] {
+  if (data === null || typeof data !== "object") return [];
+  const out: Finding[] = [];
+  for (const key of Object.keys(data)) {
+    // Short keys and keys that begin differently are the team's own (`kid`, `team`), not slips.
+    if (KNOWN_KEYS.includes(key) || key.length < 4) continue;
+    const near = closest(key, KNOWN_KEYS.filter((k) => k[0] === key[0]!.toLowerCase()));
+    if (near && out.length < 20) out.push(finding("unknown-frontmatter-key", { key: clip(key, 60), near }, lineOf([key])));
+  }
+  return out;
 }
 
 const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));

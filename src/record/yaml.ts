@@ -131,7 +131,18 @@ export function readYaml(source: string, lineOffset = 0): YamlData | Finding {
   keepIdsAsWritten(doc.contents, data);
   const shape = checkShape(data);
   if (shape) return finding(shape, {}, lineOffset + 1);
+  // The line of a path is its key's: a key whose value is a block (`rules:` above its items)
+  // is on the line before its value.
   const lineOf = (path: ReadonlyArray<string | number>): number | null => {
+    if (path.length > 0) {
+      const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+      const last = path[path.length - 1];
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(last));
+        const at = (pair?.key as { range?: [number, number, number] } | undefined)?.range?.[0];
+        if (at !== undefined) return lineAt(at);
+      }
+    }
     const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
     const start = node?.range?.[0];
     return start === undefined ? null : lineAt(start);

@@ -202,7 +202,7 @@ describe.skipIf(!HAS_SEED)("usage precedence", () => {
   });
 
   test("evaluate: the option wins over the record and the policy", () => {
-    const policy = PolicySchema.parse({ version: 1, usage: { input_tokens: "1M", output_tokens: "1M" }, rules: [] });
+    const policy = PolicySchema.parse({ version: 1, usage: { input_tokens: "1M", output_tokens: "1M" }, rules: [{ id: "c", metric: "cost.monthly", change_pct: { max: -20 } }] });
     const r = evaluate(seed, { usage: { inputTokens: 10e6, outputTokens: 10e6 }, policy });
     expect(r.usage.source).toBe("flag");
     expect(r.cost.baseline.monthly).toBeCloseTo(4, 10); // 10 × 0.2 + 10 × 0.2
@@ -212,7 +212,7 @@ describe.skipIf(!HAS_SEED)("usage precedence", () => {
 
 describe.skipIf(!HAS_SEED)("the policy's self-hosting and retry settings", () => {
   test("amortization_months spreads the capex", () => {
-    const policy = PolicySchema.parse({ version: 1, amortization_months: 24, rules: [] });
+    const policy = PolicySchema.parse({ version: 1, amortization_months: 24, rules: [{ id: "c", metric: "cost.monthly", change_pct: { max: -20 } }] });
     const s = evaluate(seed, { policy }).selfHost!;
     expect(s.amortizationMonths).toBe(24);
     expect(s.fixedPerMonth).toBeCloseTo(2883.333333, 5); // 800 + 50,000 / 24 = 800 + 2,083.333…
@@ -220,7 +220,7 @@ describe.skipIf(!HAS_SEED)("the policy's self-hosting and retry settings", () =>
   });
 
   test("max_attempts does not touch attempts the record states", () => {
-    const policy = PolicySchema.parse({ version: 1, max_attempts: 2, rules: [] });
+    const policy = PolicySchema.parse({ version: 1, max_attempts: 2, rules: [{ id: "c", metric: "cost.monthly", change_pct: { max: -20 } }] });
     const r = evaluate(seed, { policy });
     expect(r.cost.baseline.attempts).toBe(1.9);
     expect(r.cost.candidate.attempts).toBe(1.4);

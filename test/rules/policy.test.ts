@@ -33,17 +33,17 @@ describe("valid policies", () => {
   });
 
   test("usage strings with K/M/B suffixes are token counts", () => {
-    const p = ok("version: 1\nusage: { input_tokens: 100M, output_tokens: 50M }\nrules: []\n");
+    const p = ok("version: 1\nusage: { input_tokens: 100M, output_tokens: 50M }\nrules:\n  - { id: c, metric: cost.monthly, change_pct: { max: -20 } }\n");
     expect(p.usage).toEqual({ input_tokens: 100_000_000, output_tokens: 50_000_000 });
-    expect(ok("version: 1\nusage: { input_tokens: 1.5B, output_tokens: 2K }\nrules: []\n").usage).toEqual({
+    expect(ok("version: 1\nusage: { input_tokens: 1.5B, output_tokens: 2K }\nrules:\n  - { id: c, metric: cost.monthly, change_pct: { max: -20 } }\n").usage).toEqual({
       input_tokens: 1_500_000_000, // 1.5 × 1e9
       output_tokens: 2_000, // 2 × 1e3
     });
-    expect(ok("version: 1\nusage: { input_tokens: 1000, output_tokens: 0 }\nrules: []\n").usage).toEqual({ input_tokens: 1000, output_tokens: 0 });
+    expect(ok("version: 1\nusage: { input_tokens: 1000, output_tokens: 0 }\nrules:\n  - { id: c, metric: cost.monthly, change_pct: { max: -20 } }\n").usage).toEqual({ input_tokens: 1000, output_tokens: 0 });
   });
 
   test("a BOM and CRLF line endings are normal input", () => {
-    expect(ok("\uFEFFversion: 1\r\nrules: []\r\n").rules).toEqual([]);
+    expect(ok("\uFEFFversion: 1\r\nrules:\r\n  - { id: c, metric: cost.monthly, change_pct: { max: -20 } }\r\n").rules).toHaveLength(1);
   });
 
   test("exactly the maximum number of rules is accepted", () => {
@@ -59,12 +59,12 @@ describe("invalid policies, each error with its line", () => {
   });
 
   test("an unknown top-level key", () => {
-    const errors = errorsOf(parsePolicy("version: 1\nrulez: []\nrules: []\n"));
+    const errors = errorsOf(parsePolicy("version: 1\nrulez: []\nrules:\n  - { id: c, metric: cost.monthly, change_pct: { max: -20 } }\n"));
     expect(errors.find((e) => e.message.includes("rulez"))?.line).toBe(2);
   });
 
   test("a wrong type: a string for a number", () => {
-    const errors = errorsOf(parsePolicy("version: 1\namortization_months: thirty\nrules: []\n"));
+    const errors = errorsOf(parsePolicy("version: 1\namortization_months: thirty\nrules:\n  - { id: c, metric: cost.monthly, change_pct: { max: -20 } }\n"));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ code: "policy-invalid", line: 2 });
     expect(errors[0]!.message).toContain("amortization_months");
@@ -82,13 +82,13 @@ describe("invalid policies, each error with its line", () => {
   });
 
   test("missing version", () => {
-    const errors = errorsOf(parsePolicy("rules: []\n"));
+    const errors = errorsOf(parsePolicy("rules:\n  - { id: c, metric: cost.monthly, change_pct: { max: -20 } }\n"));
     expect(errors[0]).toMatchObject({ code: "policy-invalid", line: 1 });
     expect(errors[0]!.message).toContain("version");
   });
 
   test("another version", () => {
-    expect(errorsOf(parsePolicy("version: 2\nrules: []\n"))[0]).toMatchObject({ code: "policy-invalid", line: 1 });
+    expect(errorsOf(parsePolicy("version: 2\nrules:\n  - { id: c, metric: cost.monthly, change_pct: { max: -20 } }\n"))[0]).toMatchObject({ code: "policy-invalid", line: 1 });
   });
 
   test("missing rules", () => {
@@ -121,9 +121,9 @@ describe("invalid policies, each error with its line", () => {
   });
 
   test("a usage that is not a token count", () => {
-    const errors = errorsOf(parsePolicy("version: 1\nusage: { input_tokens: 100M, output_tokens: lots }\nrules: []\n"));
+    const errors = errorsOf(parsePolicy("version: 1\nusage: { input_tokens: 100M, output_tokens: lots }\nrules:\n  - { id: c, metric: cost.monthly, change_pct: { max: -20 } }\n"));
     expect(errors[0]).toMatchObject({ code: "policy-invalid", line: 2 });
-    expect(parsePolicy("version: 1\nusage: { input_tokens: -5, output_tokens: 1 }\nrules: []\n").ok).toBe(false);
+    expect(parsePolicy("version: 1\nusage: { input_tokens: -5, output_tokens: 1 }\nrules:\n  - { id: c, metric: cost.monthly, change_pct: { max: -20 } }\n").ok).toBe(false);
   });
 
   test("YAML syntax errors carry a line", () => {
@@ -133,19 +133,19 @@ describe("invalid policies, each error with its line", () => {
   });
 
   test("duplicate keys are refused", () => {
-    expect(errorsOf(parsePolicy("version: 1\nversion: 1\nrules: []\n"))[0]!.code).toBe("yaml-syntax");
+    expect(errorsOf(parsePolicy("version: 1\nversion: 1\nrules:\n  - { id: c, metric: cost.monthly, change_pct: { max: -20 } }\n"))[0]!.code).toBe("yaml-syntax");
   });
 });
 
 describe("untrusted policies", () => {
   test("YAML tags are refused", () => {
     expect(errorsOf(parsePolicy("version: 1\nrules: !!js/function 'function () {}'\n"))[0]).toMatchObject({ code: "yaml-tag", line: 2 });
-    expect(errorsOf(parsePolicy("version: !custom 1\nrules: []\n"))[0]).toMatchObject({ code: "yaml-tag", line: 1 });
+    expect(errorsOf(parsePolicy("version: !custom 1\nrules:\n  - { id: c, metric: cost.monthly, change_pct: { max: -20 } }\n"))[0]).toMatchObject({ code: "yaml-tag", line: 1 });
     expect(errorsOf(parsePolicy("version: 1\nrules: []\nmax_attempts: !!binary aGVsbG8=\n"))[0]!.code).toBe("yaml-tag");
   });
 
   test("a __proto__ key is refused and pollutes nothing", () => {
-    const errors = errorsOf(parsePolicy("version: 1\n__proto__: { polluted: true }\nrules: []\n"));
+    const errors = errorsOf(parsePolicy("version: 1\n__proto__: { polluted: true }\nrules:\n  - { id: c, metric: cost.monthly, change_pct: { max: -20 } }\n"));
     expect(errors[0]).toMatchObject({ code: "policy-invalid", line: 2 });
     expect(errors[0]!.message).toContain("__proto__");
     const nested = errorsOf(parsePolicy("version: 1\nrules:\n  - id: a\n    metric: mmlu\n    candidate: { min: 1, __proto__: { max: 0 } }\n"));
@@ -157,7 +157,7 @@ describe("untrusted policies", () => {
     const started = performance.now();
     const errors = errorsOf(parsePolicy(rulesText(MAX_RULES + 1)));
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ code: "policy-invalid", line: 3 }); // `rules` starts on line 2; its value on line 3
+    expect(errors[0]).toMatchObject({ code: "policy-invalid", line: 2 }); // the line of `rules:`, whose value is the block below it
     expect(performance.now() - started).toBeLessThan(3000);
   });
 

@@ -56,16 +56,16 @@ describe("team metrics from the policy", () => {
   });
 
   test("the built-in registry is used as is when a policy adds no metrics", () => {
-    expect(registryFor(policy("version: 1\nrules: []\n"))).toBe(defaultRegistry());
+    expect(registryFor(policy("version: 1\nrules:\n  - { id: c, metric: cost.monthly, change_pct: { max: -20 } }\n"))).toBe(defaultRegistry());
   });
 
   test("a bad team metric is refused with its line", () => {
-    const r = parsePolicy("version: 1\nmetrics:\n  - key: Recall\n    unit: percent\nrules: []\n", "p.yaml");
+    const r = parsePolicy("version: 1\nmetrics:\n  - key: Recall\n    unit: percent\nrules:\n  - { id: c, metric: cost.monthly, change_pct: { max: -20 } }\n", "p.yaml");
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0]).toMatchObject({ line: 3 });
-    const twice = parsePolicy("version: 1\nmetrics:\n  - key: a\n  - key: a\nrules: []\n", "p.yaml");
+    const twice = parsePolicy("version: 1\nmetrics:\n  - key: a\n  - key: a\nrules:\n  - { id: c, metric: cost.monthly, change_pct: { max: -20 } }\n", "p.yaml");
     expect(twice.ok).toBe(false);
-    const bench = parsePolicy("version: 1\nmetrics:\n  - { key: b, benchmark: true, unit: seconds }\nrules: []\n", "p.yaml");
+    const bench = parsePolicy("version: 1\nmetrics:\n  - { key: b, benchmark: true, unit: seconds }\nrules:\n  - { id: c, metric: cost.monthly, change_pct: { max: -20 } }\n", "p.yaml");
     expect(bench.ok).toBe(false);
   });
 });

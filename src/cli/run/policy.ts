@@ -3,6 +3,7 @@ import { stringify } from "yaml";
 import { defaultPolicy } from "../../rules/default-policy.js";
 import { UserError } from "../errors.js";
 import { out } from "../io.js";
+import { cleanPath } from "../../record/quantity/text.js";
 import { readPolicyFile } from "../policy-source.js";
 
 const HEADER = `# migrate-eval policy. Save as migrate-eval.policy.yaml or pass with --policy FILE.
@@ -12,10 +13,12 @@ const HEADER = `# migrate-eval policy. Save as migrate-eval.policy.yaml or pass 
 `;
 
 export function policy(o: { default?: boolean; check?: string }): void {
-  if (o.check) {
+  // Both flags name different jobs: doing one and ignoring the other would hide a mistake.
+  if (o.default && o.check !== undefined) throw new UserError("policy: --default and --check do different things; give one");
+  if (o.check !== undefined) {
     const p = readPolicyFile(o.check);
     const required = p.rules.filter((r) => r.severity === "required").length;
-    out(`${o.check}: valid (${p.rules.length} rules, ${required} required)\n`);
+    out(`${cleanPath(o.check)}: valid (${p.rules.length} rule${p.rules.length === 1 ? "" : "s"}, ${required} required)\n`);
     return;
   }
   if (o.default) {

@@ -1,0 +1,101 @@
+/**
+ * Mistakes a user makes that used to pass silently: a policy that decides nothing, a rule on a
+ * metric that exists nowhere, frontmatter typos, impossible dates, an empty --baseline, two
+ * `policy` flags at once.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseRecord } from "../../src/record/parse.js";
+import { parsePolicy } from "../../src/rules/parse-policy.js";
+import { run } from "../helpers.js";
+
+const RECORD = "---\nid: M\ntitle: t\nold_model: Model A\nnew_model: Model B\n---\n\n| Metric | Model A | Model B |\n|---|---|---|\n| MMLU | 60% | 70% |\n";
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "migrate-eval-mistakes-"));
+  writeFileSync(join(dir, "empty-rules.yaml"), "version: 1\nrules: []\n");
+  writeFileSync(join(dir, "typo-metric.yaml"), "version: 1\nrules:\n  - id: quality\n    metric: mmluu\n    change_pp: { min: 1 }\n");
+  writeFileSync(join(dir, "own-metric.yaml"), "version: 1\nmetrics:\n  - { key: clause_recall, unit: percent, direction: higher }\nrules:\n  - id: recall\n    metric: clause_recall\n    change_pp: { min: 0 }\n");
+  writeFileSync(join(dir, "block.yaml"), "version: 1\nrules:\n  foo: 1\n");
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("a policy that decides nothing is refused by policy --check, with its line", () => {
+  it("rules: [] (every verdict would be MIGRATE)", () => {
+    const r = run(["policy", "--check", join(dir, "empty-rules.yaml")]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${join(dir, "empty-rules.yaml")}:2: policy: rules: a policy needs at least one rule (with none, every verdict would be MIGRATE)\n`);
+  });
+
+  it("a rule on a metric that exists nowhere, with a did-you-mean", () => {
+    const r = run(["policy", "--check", join(dir, "typo-metric.yaml")]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${join(dir, "typo-metric.yaml")}:4: policy: rules ("quality"): no metric "mmluu"; did you mean "mmlu"?\n`);
+    expect(run(["compare", "examples/qwen-replaces-llama.md", "--policy", join(dir, "typo-metric.yaml")]).status).toBe(2);
+  });
+
+  it("a metric the team declares counts as known", () => {
+    const r = run(["policy", "--check", join(dir, "own-metric.yaml")]);
+    expect(r.stdout).toBe(`${join(dir, "own-metric.yaml")}: valid (1 rule, 1 required)\n`);
+  });
+
+  it("an error on a key whose value is a block names the key's line", () => {
+    const r = run(["policy", "--check", join(dir, "block.yaml")]);
+    expect(r.stderr).toMatch(/block\.yaml:2: policy: rules:/);
+  });
+
+  it("the library refuses them too", () => {
+    expect(parsePolicy("version: 1\nrules: []\n").ok).toBe(false);
+  });
+});
+
+describe("frontmatter typos", () => {
+  it.each([
+    ["outcom: success", "outcome"],
+    ["new_modle: X", "new_model"],
+    ["upate_date: 2024-01-02", "update_date"],
+    ["titel: x", "title"],
+  ])("%s is a warning that names %s and its line", (line, near) => {
+    const r = parseRecord(RECORD.replace("title: t\n", `title: t\n${line}\n`), "t.md");
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.record.warnings).toContainEqual(expect.objectContaining({ code: "unknown-frontmatter-key", line: 4, message: expect.stringContaining(`did you mean "${near}"`) }));
+  });
+
+  it("a team's own keys are kept quietly", () => {
+    const r = parseRecord(RECORD.replace("title: t\n", "title: t\nteam: platform\nreviewers: [a, b]\nkid: 1\n"), "t.md");
+    expect(r.ok && r.record.warnings).toEqual([]);
+  });
+
+  it.each(["2024-13-45", "2023-02-29", "2024-04-31"])("update_date: %s is refused", (date) => {
+    const r = parseRecord(RECORD.replace("title: t\n", `title: t\nupdate_date: ${date}\n`), "t.md");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toMatchObject({ line: 4, message: `update_date: "${date}" is not a date that exists (YYYY-MM-DD)` });
+  });
+
+  it("2024-02-29 is a date", () => {
+    expect(parseRecord(RECORD.replace("title: t\n", "title: t\nupdate_date: 2024-02-29\n"), "t.md").ok).toBe(true);
+  });
+
+  it.each(["Success", "ROLLBACK", " failure "])("outcome: %s is read whatever its case", (outcome) => {
+    const r = parseRecord(RECORD.replace("title: t\n", `title: t\noutcome: "${outcome}"\n`), "t.md");
+    expect(r.ok && r.record.outcome).toBe(outcome.trim().toLowerCase());
+  });
+});
+
+describe("flags that meant something else", () => {
+  it("--baseline '' is an error listing the baselines", () => {
+    const r = run(["compare", "examples/qwen-replaces-llama.md", "--baseline", ""]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("examples/qwen-replaces-llama.md: --baseline: an empty name; baselines it has: Llama 3.1 8B\n");
+  });
+
+  it("policy --default --check FILE is an error, not one of the two", () => {
+    const r = run(["policy", "--default", "--check", join(dir, "own-metric.yaml")]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/--default and --check do different things; give one/);
+  });
+});
