@@ -1,6 +1,7 @@
 /**
  * evaluate: a loaded record and a policy in, the report `--format json` prints out.
  */
+import { createHash } from "node:crypto";
 import { analyze, type AnalyzeOptions } from "./calc/analyze.js";
 import type { Fx } from "./calc/compare-cost.js";
 import { registryFor } from "./rules/policy-registry.js";
@@ -22,6 +23,24 @@ export interface EvaluateOptions {
   /** Tokens per month; wins over the record's usage and the policy's. */
   usage?: TokenUsage | null;
   policy?: PolicyInput;
+  /** Where the policy came from, for the report (`migrate-eval.policy.yaml`); else `given in code`. */
+  policySource?: string;
+}
+
+const hashes = new WeakMap<object, string>();
+
+/** What a report says of its policy; for summaries that speak for many reports. */
+export function policyInfo(policy: PolicyInput, source: string): { source: string; sha256: string } {
+  return { source, sha256: policyHash(checkedPolicy(policy)) };
+}
+
+/** A short hash of what a policy decides by, the same however its file is laid out. */
+function policyHash(policy: Policy): string {
+  const known = hashes.get(policy);
+  if (known) return known;
+  const hash = createHash("sha256").update(JSON.stringify(policy)).digest("hex").slice(0, 12);
+  if (Object.isFrozen(policy)) hashes.set(policy, hash);
+  return hash;
 }
 
 /**
@@ -107,5 +126,9 @@ export function evaluate(record: LoadedRecord, options: EvaluateOptions = {}): R
     rules,
     verdict,
     warnings: analysis.warnings,
+    policy: {
+      source: options.policySource ?? (options.policy === undefined || options.policy === null ? "built-in default" : "given in code"),
+      sha256: policyHash(policy),
+    },
   };
 }

@@ -22,6 +22,8 @@ export interface BatchSettings {
   fx?: Fx;
   /** Whether the full report is wanted as JSON text (json and ndjson formats). */
   withReport: boolean;
+  /** Where the policy came from, for each report. */
+  policySource?: string;
 }
 
 export interface BatchResult {
@@ -60,7 +62,7 @@ export function runTask(index: number, path: string | Uint8Array, settings: Batc
   const loaded = loadRecordSync(path, undefined, { registry: registryFor(settings.policy) });
   if (!loaded.ok) return { index, file, row: null, report: null, errors: loaded.errors };
   try {
-    const report = evaluate(loaded.record, { usage: settings.usage, policy: settings.policy, ...(settings.fx ? { fx: settings.fx } : {}) });
+    const report = evaluate(loaded.record, { usage: settings.usage, policy: settings.policy, ...(settings.policySource ? { policySource: settings.policySource } : {}), ...(settings.fx ? { fx: settings.fx } : {}) });
     const json = settings.withReport ? encoder.encode(JSON.stringify(report)) : null;
     return { index, file, row: toRow(report), report: json, errors: [] };
   } catch (e) {

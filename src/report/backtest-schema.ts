@@ -20,5 +20,7 @@ export const BacktestSchema = z.object({
     z.object({ file: z.string(), id: z.string(), verdict: z.enum(["MIGRATE", "HOLD"]), outcome: z.string() }),
   ),
   errors: z.array(ErrorEntry),
+  /** Which policy was scored: its source and a hash of its rules. */
+  policy: z.optional(z.object({ source: z.string(), sha256: z.string() })),
 });
 export type Backtest = z.infer<typeof BacktestSchema>;

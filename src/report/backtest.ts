@@ -43,7 +43,7 @@ const pct = (x: number | null) => (x === null ? "—" : `${fmtNumber(x * 100, 1)
 export function renderBacktestTable(b: Backtest, s: Style): string {
   const m = b.matrix;
   const parts = [
-    `${s.bold("Backtest")}: ${b.evaluated} records with a known outcome, ${b.skipped} skipped (no outcome, partial or pending)`,
+    `${s.bold("Backtest")}: ${b.evaluated} record${b.evaluated === 1 ? "" : "s"} with a known outcome, ${b.skipped} skipped (no outcome, partial or pending)`,
     table(["Verdict \\ outcome", "success", "failure or rollback"], [
       ["MIGRATE", String(m.migrateSuccess), String(m.migrateFailure)],
       ["HOLD", String(m.holdSuccess), String(m.holdFailure)],
@@ -53,5 +53,6 @@ export function renderBacktestTable(b: Backtest, s: Style): string {
   if (b.disagreements.length) {
     parts.push(`${s.bold("Disagreements")}\n${table(["Record", "Verdict", "Outcome", "File"], b.disagreements.map((d) => [d.id, d.verdict, d.outcome, d.file]))}`);
   }
+  if (b.policy) parts.push(s.dim(`Policy: ${b.policy.source} (sha256 ${b.policy.sha256})`));
   return `${parts.join("\n\n")}\n`;
 }

@@ -1,6 +1,6 @@
 /** A batch as a person reads it: one row per record, then a summary. */
 import { fmtSigned } from "../format.js";
-import { mdTable } from "./markdown.js";
+import { cell, mdTable } from "./markdown.js";
 import type { Style } from "./style.js";
 import { table } from "./box.js";
 
@@ -22,6 +22,8 @@ export interface BatchSummary {
   migrate: number;
   hold: number;
   errors: number;
+  /** Which policy decided (not in the JSON summary, which carries it in every report). */
+  policy?: { source: string; sha256: string };
 }
 
 function cells(r: BatchRow): string[] {
@@ -31,7 +33,8 @@ function cells(r: BatchRow): string[] {
 const HEAD = ["Record", "Old → new", "Cost (retry-adj.)", "Quality", "Verdict"];
 
 function summaryLine(s: BatchSummary): string {
-  return `${s.total} record${s.total === 1 ? "" : "s"}: ${s.migrate} MIGRATE, ${s.hold} HOLD, ${s.errors} could not be read`;
+  const policy = s.policy ? ` · policy: ${s.policy.source} (sha256 ${s.policy.sha256})` : "";
+  return `${s.total} record${s.total === 1 ? "" : "s"}: ${s.migrate} MIGRATE, ${s.hold} HOLD, ${s.errors} could not be read${policy}`;
 }
 
 export function renderBatchTable(rows: readonly BatchRow[], s: BatchSummary, style: Style): string {
@@ -43,6 +46,12 @@ export function renderBatchTable(rows: readonly BatchRow[], s: BatchSummary, sty
   return `${rows.length ? `${table(HEAD, body)}\n` : ""}${summaryLine(s)}\n`;
 }
 
-export function renderBatchMarkdown(rows: readonly BatchRow[], s: BatchSummary): string {
-  return `## migrate-eval: ${s.migrate} MIGRATE, ${s.hold} HOLD${s.errors ? `, ${s.errors} unreadable` : ""}\n\n${rows.length ? `${mdTable(HEAD, rows.map(cells))}\n\n` : ""}${summaryLine(s)}.\n`;
+/** `errors` are the files that could not be read, each named with its first problem. */
+export function renderBatchMarkdown(rows: readonly BatchRow[], s: BatchSummary, errors: ReadonlyArray<{ file: string; line: number | null; message: string }> = []): string {
+  const first = new Map<string, { line: number | null; message: string }>();
+  for (const e of errors) if (!first.has(e.file)) first.set(e.file, e);
+  const unreadable = first.size
+    ? `### Could not be read\n\n${mdTable(["File", "Line", "Problem"], [...first].map(([file, e]) => [file, e.line === null ? "" : String(e.line), e.message]))}\n\n`
+    : "";
+  return `## migrate-eval: ${s.migrate} MIGRATE, ${s.hold} HOLD${s.errors ? `, ${s.errors} unreadable` : ""}\n\n${rows.length ? `${mdTable(HEAD, rows.map(cells))}\n\n` : ""}${unreadable}${cell(summaryLine(s))}.\n`;
 }

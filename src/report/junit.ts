@@ -34,6 +34,7 @@ export function renderJunit(r: Report): string {
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="migrate-eval" tests="${cases.length}" failures="${failures}">`,
     `  <testsuite name="${xml(name)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">`,
+    `    <properties><property name="policy" value="${xml(r.policy.source)}"/><property name="policy.sha256" value="${r.policy.sha256}"/></properties>`,
     ...cases,
     "  </testsuite>",
     "</testsuites>",

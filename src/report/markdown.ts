@@ -1,7 +1,7 @@
 /** A pull-request comment: the verdict first, then the figures behind it. */
 import { fmtMoney, fmtTokens, fmtValue } from "../format.js";
 import type { Report } from "./schema.js";
-import { notes } from "./table.js";
+import { notes, policyLine } from "./table.js";
 import { AUDIT_HEAD, auditRows, betterText, changeText, costHeading, moneyChangeText, noiseText, paybackText, STATUS_WORD, verdictReason, warningText } from "./words.js";
 
 /**
@@ -38,7 +38,7 @@ export function renderMarkdown(r: Report): string {
   const out = [
     `## ${icon} ${r.verdict}: ${cell(r.baseline)} → ${cell(r.candidate)}`,
     "",
-    `${cell(verdictReason(r))}. Record ${cell(r.record.id)} (${cell(r.record.file)}).`,
+    `${cell(verdictReason(r))}. Record ${cell(r.record.id)} (${cell(r.record.file)}). ${cell(policyLine(r))}.`,
     "",
     mdTable(["Rule", "Severity", "Status", "Why"], r.rules.map((x) => [x.id, x.severity, STATUS_WORD[x.status], x.message])),
     "",

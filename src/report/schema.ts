@@ -23,5 +23,7 @@ export const ReportSchema = z.object({
   rules: z.array(RuleResultSchema),
   verdict: z.enum(["MIGRATE", "HOLD"]),
   warnings: z.array(WarningSchema),
+  /** Which policy decided: `built-in default`, the file it came from, or `given in code`, and a hash of its rules. */
+  policy: z.object({ source: z.string(), sha256: z.string() }),
 });
 export type Report = z.infer<typeof ReportSchema>;

@@ -75,6 +75,11 @@ export function notes(r: Report): Report["warnings"] {
   return r.warnings.filter((w) => w.code !== "audit-mismatch");
 }
 
+/** Which policy decided, in every format. */
+export function policyLine(r: Report): string {
+  return `Policy: ${r.policy.source} (sha256 ${r.policy.sha256})`;
+}
+
 export function renderTable(r: Report, s: Style = plainStyle): string {
   const verdict = r.verdict === "MIGRATE" ? s.good(s.bold("MIGRATE")) : s.bad(s.bold("HOLD"));
   const sections = [
@@ -85,7 +90,7 @@ export function renderTable(r: Report, s: Style = plainStyle): string {
     auditSection(r, s),
     rulesSection(r, s),
     notes(r).length ? [s.bold("Warnings"), ...notes(r).map((w) => s.warn(`  ${warningText(w)}`))].join("\n") : null,
-    `Verdict: ${verdict} ${s.dim(`— ${verdictReason(r)}`)}`,
+    `Verdict: ${verdict} ${s.dim(`— ${verdictReason(r)}`)}\n${s.dim(policyLine(r))}`,
   ];
   return `${sections.filter((x): x is string => x !== null).join("\n\n")}\n`;
 }

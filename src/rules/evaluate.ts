@@ -24,8 +24,9 @@ function conditionOf(check: Check | Rule): [ConditionKind, Bounds] | null {
 /** A value as the condition reads it: changes in % or points, levels in the metric's unit. */
 function show(kind: ConditionKind, metricUnit: string, n: number): string {
   const unit = CONDITIONS[kind].unit;
-  if (unit === "percent") return fmtSigned(n, 2, "%");
-  if (unit === "points") return fmtSigned(n, 2, " pp");
+  // A threshold of zero is `≤ 0%`, not `≤ ±0%`: the sign a change carries says nothing here.
+  if (unit === "percent") return n === 0 ? "0%" : fmtSigned(n, 2, "%");
+  if (unit === "points") return n === 0 ? "0 pp" : fmtSigned(n, 2, " pp");
   const text = fmtValue(n, metricUnit);
   return kind === "change_abs" && n > 0 ? `+${text}` : text;
 }

@@ -99,3 +99,24 @@ describe("flags that meant something else", () => {
     expect(r.stderr).toMatch(/--default and --check do different things; give one/);
   });
 });
+
+describe("every format says which policy decided", () => {
+  const hash = /[0-9a-f]{12}/;
+  it.each(["table", "markdown"])("compare --format %s", (format) => {
+    const r = run(["compare", "examples/qwen-replaces-llama.md", "--format", format]);
+    expect(r.stdout).toMatch(new RegExp(`Policy: built-in default \\(sha256 ${hash.source}\\)`));
+  });
+
+  it("compare --format json and junit, with a policy file: its path and hash", () => {
+    const file = join(dir, "own-metric.yaml");
+    const json = JSON.parse(run(["compare", "examples/qwen-replaces-llama.md", "--format", "json", "--policy", file]).stdout) as { policy: { source: string; sha256: string } };
+    expect(json.policy.source).toBe(file);
+    expect(json.policy.sha256).toMatch(hash);
+    const junit = run(["compare", "examples/qwen-replaces-llama.md", "--format", "junit", "--policy", file]).stdout;
+    expect(junit).toContain(`<property name="policy.sha256" value="${json.policy.sha256}"/>`);
+  });
+
+  it.each([["batch", "table"], ["batch", "markdown"], ["backtest", "table"]])("%s --format %s", (command, format) => {
+    expect(run([command, "fixtures/records", "--format", format]).stdout).toMatch(/[Pp]olicy: built-in default \(sha256 [0-9a-f]{12}\)/);
+  });
+});

@@ -7,10 +7,12 @@ import { EXIT } from "../errors.js";
 import { colorEnabled, err, makeStyle, out } from "../io.js";
 import { choosePolicy } from "../policy-source.js";
 import { collectFiles, nothingFound, progress } from "../collect.js";
+import { policyInfo } from "../../evaluate.js";
+import { cleanPath } from "../../record/quantity/text.js";
 import { jobsFor, runInOrder } from "../pool.js";
 
 export async function backtest(paths: string[], o: { policy?: string; fx?: Fx; format: "table" | "json"; jobs?: number; color: boolean; followLinks?: boolean; ext?: string[] }): Promise<void> {
-  const { policy } = choosePolicy(o.policy);
+  const { policy, source } = choosePolicy(o.policy);
   const walk = { followLinks: o.followLinks, extensions: o.ext ?? [] };
   const { files, errors, missing } = await collectFiles(paths, walk);
   for (const e of missing) err(formatError(e));
@@ -31,7 +33,7 @@ export async function backtest(paths: string[], o: { policy?: string; fx?: Fx; f
     if (r.row) rows.push(r.row);
   }
   tick.done();
-  const result = scoreBacktest(rows, errors);
+  const result = { ...scoreBacktest(rows, errors), policy: policyInfo(policy, cleanPath(source)) };
   out(o.format === "json" ? `${JSON.stringify(result, null, 2)}\n` : renderBacktestTable(result, await makeStyle(colorEnabled(o.color))));
   process.exitCode = errors.length || missing.length ? EXIT.cannotRun : EXIT.ok;
 }

@@ -10,6 +10,8 @@ import { EXIT } from "../errors.js";
 import { colorEnabled, drained, err, makeStyle, out } from "../io.js";
 import { choosePolicy } from "../policy-source.js";
 import { collectFiles, nothingFound, progress } from "../collect.js";
+import { policyInfo } from "../../evaluate.js";
+import { cleanPath } from "../../record/quantity/text.js";
 import { jobsFor, runInOrder } from "../pool.js";
 
 import { BATCH_FORMATS } from "./batch-formats.js";
@@ -50,7 +52,7 @@ function jsonStream() {
 }
 
 export async function batch(paths: string[], o: BatchOptions): Promise<void> {
-  const { policy } = choosePolicy(o.policy);
+  const { policy, source } = choosePolicy(o.policy);
   const walk = { followLinks: o.followLinks, extensions: o.ext ?? [] };
   const { files, errors, missing } = await collectFiles(paths, walk);
   for (const e of missing) err(formatError(e));
@@ -69,7 +71,7 @@ export async function batch(paths: string[], o: BatchOptions): Promise<void> {
   const json = o.format === "json" ? jsonStream() : null;
   json?.open();
   const tick = progress(files.length);
-  const settings = { policy, usage: o.usage ?? null, ...(o.fx ? { fx: o.fx } : {}), withReport: o.format === "json" || o.format === "ndjson" };
+  const settings = { policy, policySource: cleanPath(source), usage: o.usage ?? null, ...(o.fx ? { fx: o.fx } : {}), withReport: o.format === "json" || o.format === "ndjson" };
   for await (const r of runInOrder(files, settings, jobsFor(o.jobs, files.length))) {
     tick();
     for (const e of r.errors) {
@@ -90,8 +92,9 @@ export async function batch(paths: string[], o: BatchOptions): Promise<void> {
   // A record with several problems is one record that could not be read.
   const failed = new Set(errors.map((e) => e.file)).size;
   const summary = { total, ...tally, errors: failed };
-  if (o.format === "table") out(renderBatchTable(rows, summary, await makeStyle(colorEnabled(o.color))));
-  else if (o.format === "markdown") out(renderBatchMarkdown(rows, summary));
+  const described = { ...summary, policy: policyInfo(policy, cleanPath(source)) };
+  if (o.format === "table") out(renderBatchTable(rows, described, await makeStyle(colorEnabled(o.color))));
+  else if (o.format === "markdown") out(renderBatchMarkdown(rows, described, errors));
   else if (json) json.close(errors, summary);
   process.exitCode = exitFor();
 }

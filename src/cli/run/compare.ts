@@ -5,6 +5,7 @@ import { distDir } from "../here.js";
 import { BaselineError } from "../../calc/analyze.js";
 import { evaluate } from "../../evaluate.js";
 import { loadRecord } from "../../record/load.js";
+import { cleanPath } from "../../record/quantity/text.js";
 import type { Fx } from "../../calc/compare-cost.js";
 import { registryFor } from "../../rules/policy-registry.js";
 import { REPORT_FORMATS } from "../../report/index.js";
@@ -47,14 +48,15 @@ export function exampleRecordPath(): string {
 
 export async function compare(record: string | undefined, o: CompareOptions): Promise<void> {
   const file = record ?? exampleRecordPath();
-  if (!record) err(`migrate-eval: no RECORD given; comparing the bundled example ${EXAMPLE_RECORD}`);
-  const { policy } = choosePolicy(o.policy);
+  // The example's own path: an installed copy has it under node_modules, not where the user is.
+  if (!record) err(`migrate-eval: no RECORD given; comparing the bundled example ${cleanPath(file)}`);
+  const { policy, source } = choosePolicy(o.policy);
   // A team's own metrics (the policy's `metrics:`) are read from the record, not only compared.
   const loaded = await loadRecord(file, undefined, { registry: registryFor(policy) });
   if (!loaded.ok) throw new LoadErrors(loaded.errors);
   let report;
   try {
-    report = evaluate(loaded.record, { baseline: o.baseline ?? null, usage: o.usage ?? null, policy, ...(o.fx ? { fx: o.fx } : {}) });
+    report = evaluate(loaded.record, { baseline: o.baseline ?? null, usage: o.usage ?? null, policy, policySource: cleanPath(source), ...(o.fx ? { fx: o.fx } : {}) });
   } catch (e) {
     if (e instanceof BaselineError) throw new UserError(`${file}: --baseline: ${e.message}`);
     throw e;
