@@ -74,3 +74,39 @@ export function loadRecordSync(path: string | Uint8Array, maxBytes = MAX_RECORD_
 export async function loadRecord(path: string | Uint8Array, maxBytes = MAX_RECORD_BYTES, options: ParseOptions = {}): Promise<LoadResult> {
   return loadRecordSync(path, maxBytes, options);
 }
+
+/**
+ * A record from standard input (`-`), with the limits a file has: read up to one byte past the
+ * size limit, decoded as UTF-8, named `<stdin>` in every message.
+ */
+export function loadStdinSync(maxBytes = MAX_RECORD_BYTES, options: ParseOptions = {}, fd = 0): LoadResult {
+  const name = "<stdin>";
+  const chunks: Buffer[] = [];
+  let length = 0;
+  const chunk = Buffer.allocUnsafe(65_536);
+  try {
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(fd, chunk, 0, chunk.length, null);
+      } catch (e) {
+        // A non-blocking stdin with nothing yet: wait for it rather than read a short record.
+        if ((e as NodeJS.ErrnoException).code === "EAGAIN") {
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+          continue;
+        }
+        if ((e as NodeJS.ErrnoException).code === "EOF") break;
+        throw e;
+      }
+      if (n === 0) break;
+      length += n;
+      if (length > maxBytes) return failed(name, finding("file-too-large", { size: length, limit: maxBytes }));
+      chunks.push(Buffer.from(chunk.subarray(0, n)));
+    }
+  } catch (e) {
+    return failed(name, finding("file-unreadable", { reason: errnoReason(e) }));
+  }
+  const text = decodeRecord(Buffer.concat(chunks, length), name);
+  return typeof text === "string" ? parseRecord(text, name, options) : text;
+}
+

@@ -89,7 +89,9 @@ export function readYaml(source: string, lineOffset = 0): YamlData | Finding {
   const lineAt = (offset: number) => counter.linePos(offset).line + lineOffset;
   const first = doc.errors[0];
   if (first) {
-    const reason = (first.message.split("\n")[0] ?? first.message).replace(/ at line \d+, column \d+:?$/, "");
+    const raw = (first.message.split("\n")[0] ?? first.message).replace(/ at line \d+, column \d+:?$/, "");
+    // The library's advice to its own callers is not the user's to take.
+    const reason = first.code === "MULTIPLE_DOCS" ? "more than one YAML document (a `---` inside it); a file holds one" : raw.replace(/;?\s*please use [^.]*\.?$/i, "");
     return finding("yaml-syntax", { reason }, lineAt(first.pos[0]));
   }
   let problem: Finding | null = null;

@@ -41,3 +41,24 @@ export function renderJunit(r: Report): string {
     "",
   ].join("\n");
 }
+
+/**
+ * A record that could not be read, as JUnit: one errored testcase per problem, with its file and
+ * line, so a CI reporter shows why rather than nothing.
+ */
+export function renderJunitErrors(file: string, errors: ReadonlyArray<{ file: string; line: number | null; message: string }>): string {
+  const cases = errors.map((e) => {
+    const where = e.line === null ? "" : ` line="${e.line}"`;
+    return `    <testcase classname="migrate-eval" name="${xml(`read ${e.file}${e.line === null ? "" : `:${e.line}`}`)}" file="${xml(e.file)}"${where}>\n      <error message="${xml(e.message)}" type="RecordUnreadable">${xml(e.message)}</error>\n    </testcase>`;
+  });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="migrate-eval" tests="${cases.length}" failures="0" errors="${cases.length}">`,
+    `  <testsuite name="${xml(`${file}: could not be read`)}" tests="${cases.length}" failures="0" errors="${cases.length}" skipped="0">`,
+    ...cases,
+    "  </testsuite>",
+    "</testsuites>",
+    "",
+  ].join("\n");
+}
+

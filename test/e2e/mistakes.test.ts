@@ -3,13 +3,13 @@
  * metric that exists nowhere, frontmatter typos, impossible dates, an empty --baseline, two
  * `policy` flags at once.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseRecord } from "../../src/record/parse.js";
 import { parsePolicy } from "../../src/rules/parse-policy.js";
-import { run } from "../helpers.js";
+import { ROOT, run } from "../helpers.js";
 
 const RECORD = "---\nid: M\ntitle: t\nold_model: Model A\nnew_model: Model B\n---\n\n| Metric | Model A | Model B |\n|---|---|---|\n| MMLU | 60% | 70% |\n";
 
@@ -118,5 +118,34 @@ describe("every format says which policy decided", () => {
 
   it.each([["batch", "table"], ["batch", "markdown"], ["backtest", "table"]])("%s --format %s", (command, format) => {
     expect(run([command, "fixtures/records", "--format", format]).stdout).toMatch(/[Pp]olicy: built-in default \(sha256 [0-9a-f]{12}\)/);
+  });
+});
+
+describe("CI and scripts", () => {
+  it("compare on an invalid record with --format junit prints a JUnit document that says why, exit 2", () => {
+    const r = run(["compare", "fixtures/broken/wrong-outcome.md", "--format", "junit"]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain('<testsuites name="migrate-eval" tests="1" failures="0" errors="1">');
+    expect(r.stdout).toContain('file="fixtures/broken/wrong-outcome.md" line="10"');
+    expect(r.stdout).toContain('type="RecordUnreadable"');
+  });
+
+  it("`-` reads the record from standard input, with the limits and messages a file has", () => {
+    const text = readFileSync(join(ROOT, "examples/qwen-replaces-llama.md"), "utf8");
+    const r = run(["compare", "-", "--format", "json"], { input: text });
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as { record: { file: string; id: string } }).record).toMatchObject({ file: "<stdin>", id: "GENAI_MODEL_UPDATE_101" });
+    expect(run(["show", "-"], { input: text }).stdout).toContain("file      <stdin>");
+    const empty = run(["compare", "-"], { input: "" });
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toBe("<stdin>: file is empty\n");
+  });
+
+  it("YAML's advice to its own callers does not reach the user", () => {
+    const file = join(dir, "two-docs.yaml");
+    writeFileSync(file, "version: 1\n---\nrules: []\n");
+    const r = run(["policy", "--check", file]);
+    expect(r.stderr).not.toMatch(/parseAllDocuments|please use/);
+    expect(r.stderr).toMatch(/more than one YAML document/);
   });
 });

@@ -4,11 +4,12 @@ import { dirname, join } from "node:path";
 import { distDir } from "../here.js";
 import { BaselineError } from "../../calc/analyze.js";
 import { evaluate } from "../../evaluate.js";
-import { loadRecord } from "../../record/load.js";
+import { loadRecord, loadStdinSync } from "../../record/load.js";
 import { cleanPath } from "../../record/quantity/text.js";
 import type { Fx } from "../../calc/compare-cost.js";
 import { registryFor } from "../../rules/policy-registry.js";
 import { REPORT_FORMATS } from "../../report/index.js";
+import { renderJunitErrors } from "../../report/junit.js";
 import type { ReportFormat } from "../../report/formats.js";
 import { LoadErrors, UserError, EXIT } from "../errors.js";
 import { colorEnabled, err, makeStyle, out } from "../io.js";
@@ -52,8 +53,13 @@ export async function compare(record: string | undefined, o: CompareOptions): Pr
   if (!record) err(`migrate-eval: no RECORD given; comparing the bundled example ${cleanPath(file)}`);
   const { policy, source } = choosePolicy(o.policy);
   // A team's own metrics (the policy's `metrics:`) are read from the record, not only compared.
-  const loaded = await loadRecord(file, undefined, { registry: registryFor(policy) });
-  if (!loaded.ok) throw new LoadErrors(loaded.errors);
+  // `-`: the record on standard input.
+  const loaded = file === "-" ? loadStdinSync(undefined, { registry: registryFor(policy) }) : await loadRecord(file, undefined, { registry: registryFor(policy) });
+  if (!loaded.ok) {
+    // A CI reporter reading JUnit gets a document that says why, as well as the lines on stderr.
+    if (o.format === "junit") out(renderJunitErrors(cleanPath(file), loaded.errors));
+    throw new LoadErrors(loaded.errors);
+  }
   let report;
   try {
     report = evaluate(loaded.record, { baseline: o.baseline ?? null, usage: o.usage ?? null, policy, policySource: cleanPath(source), ...(o.fx ? { fx: o.fx } : {}) });
