@@ -1,5 +1,8 @@
 /** Gathering a batch's files up front (paths only), and a progress line for long batches. */
+import { formatError } from "../record/findings.js";
 import { cleanPath } from "../record/quantity/text.js";
+import { EXIT } from "./errors.js";
+import { err } from "./io.js";
 import { expandPaths, type RecordPath, type WalkOptions } from "./paths.js";
 
 export interface Collected {
@@ -27,6 +30,22 @@ export async function collectFiles(paths: readonly string[], o: WalkOptions = {}
     }
   }
   return { files, errors, missing };
+}
+
+/**
+ * The records a batch or backtest runs on, with what could not be found said on stderr: null (and
+ * exit 2) when the paths hold no record at all.
+ */
+export async function gather(paths: readonly string[], o: WalkOptions): Promise<Collected | null> {
+  const found = await collectFiles(paths, o);
+  for (const e of found.missing) err(formatError(e));
+  if (found.files.length === 0 && found.errors.length === 0) {
+    if (found.missing.length === 0) err(nothingFound(paths, o));
+    process.exitCode = EXIT.cannotRun;
+    return null;
+  }
+  for (const e of found.errors) err(formatError(e));
+  return found;
 }
 
 /** What to say when the paths given hold no record at all. */

@@ -6,22 +6,16 @@ import type { BatchRow } from "../../report/batch.js";
 import { EXIT } from "../errors.js";
 import { colorEnabled, err, makeStyle, out } from "../io.js";
 import { choosePolicy } from "../policy-source.js";
-import { collectFiles, nothingFound, progress } from "../collect.js";
+import { gather, progress } from "../collect.js";
 import { policyInfo } from "../../evaluate.js";
 import { cleanPath } from "../../record/quantity/text.js";
 import { jobsFor, runInOrder } from "../pool.js";
 
 export async function backtest(paths: string[], o: { policy?: string; fx?: Fx; format: "table" | "json"; jobs?: number; color: boolean; followLinks?: boolean; ext?: string[] }): Promise<void> {
   const { policy, source } = choosePolicy(o.policy);
-  const walk = { followLinks: o.followLinks, extensions: o.ext ?? [] };
-  const { files, errors, missing } = await collectFiles(paths, walk);
-  for (const e of missing) err(formatError(e));
-  if (files.length === 0 && errors.length === 0) {
-    if (missing.length === 0) err(nothingFound(paths, walk));
-    process.exitCode = EXIT.cannotRun;
-    return;
-  }
-  for (const e of errors) err(formatError(e));
+  const found = await gather(paths, { followLinks: o.followLinks, extensions: o.ext ?? [] });
+  if (!found) return;
+  const { files, errors, missing } = found;
   const rows: BatchRow[] = [];
   const tick = progress(files.length);
   for await (const r of runInOrder(files, { policy, usage: null, ...(o.fx ? { fx: o.fx } : {}), withReport: false }, jobsFor(o.jobs, files.length))) {

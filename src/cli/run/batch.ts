@@ -9,7 +9,7 @@ import { renderBatchMarkdown, renderBatchTable, type BatchRow } from "../../repo
 import { EXIT } from "../errors.js";
 import { colorEnabled, drained, err, makeStyle, out } from "../io.js";
 import { choosePolicy } from "../policy-source.js";
-import { collectFiles, nothingFound, progress } from "../collect.js";
+import { gather, progress } from "../collect.js";
 import { policyInfo } from "../../evaluate.js";
 import { cleanPath } from "../../record/quantity/text.js";
 import { jobsFor, runInOrder } from "../pool.js";
@@ -53,15 +53,9 @@ function jsonStream() {
 
 export async function batch(paths: string[], o: BatchOptions): Promise<void> {
   const { policy, source } = choosePolicy(o.policy);
-  const walk = { followLinks: o.followLinks, extensions: o.ext ?? [] };
-  const { files, errors, missing } = await collectFiles(paths, walk);
-  for (const e of missing) err(formatError(e));
-  if (files.length === 0 && errors.length === 0) {
-    if (missing.length === 0) err(nothingFound(paths, walk));
-    process.exitCode = EXIT.cannotRun;
-    return;
-  }
-  for (const e of errors) err(formatError(e));
+  const found = await gather(paths, { followLinks: o.followLinks, extensions: o.ext ?? [] });
+  if (!found) return;
+  const { files, errors, missing } = found;
   // The exit code follows what has been written: a reader that stops early (`| head -1`) still
   // gets the gate's answer for the records it saw.
   const exitFor = () => (errors.length || missing.length ? EXIT.cannotRun : o.failOn === "hold" && tally.hold > 0 ? EXIT.gate : EXIT.ok);
