@@ -27,19 +27,42 @@ export function junitCases(r: Report): { cases: string[]; failures: number } {
   return { cases, failures };
 }
 
-export function renderJunit(r: Report): string {
+/** One record's testsuite: a testcase per rule, the policy as properties. */
+export function junitSuite(r: Report): { xml: string; tests: number; failures: number } {
   const { cases, failures } = junitCases(r);
   const name = `${r.record.id}: ${r.baseline} → ${r.candidate} = ${r.verdict}`;
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="migrate-eval" tests="${cases.length}" failures="${failures}">`,
-    `  <testsuite name="${xml(name)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">`,
-    `    <properties><property name="policy" value="${xml(r.policy.source)}"/><property name="policy.sha256" value="${r.policy.sha256}"/></properties>`,
-    ...cases,
-    "  </testsuite>",
-    "</testsuites>",
-    "",
-  ].join("\n");
+  return {
+    xml: [
+      `  <testsuite name="${xml(name)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">`,
+      `    <properties><property name="policy" value="${xml(r.policy.source)}"/><property name="policy.sha256" value="${r.policy.sha256}"/></properties>`,
+      ...cases,
+      "  </testsuite>",
+    ].join("\n"),
+    tests: cases.length,
+    failures,
+  };
+}
+
+export function renderJunit(r: Report): string {
+  const suite = junitSuite(r);
+  return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="migrate-eval" tests="${suite.tests}" failures="${suite.failures}">`, suite.xml, "</testsuites>", ""].join("\n");
+}
+
+/** A batch as JUnit: a testsuite per record, and one errored testcase per file that could not be read. */
+export function renderJunitBatch(suites: ReadonlyArray<{ xml: string; tests: number; failures: number }>, errors: ReadonlyArray<{ file: string; line: number | null; message: string }>): string {
+  const errored = errors.length
+    ? [`  <testsuite name="could not be read" tests="${errors.length}" failures="0" errors="${errors.length}" skipped="0">`, ...errorCases(errors), "  </testsuite>"].join("\n")
+    : null;
+  const tests = suites.reduce((n, s) => n + s.tests, 0) + errors.length;
+  const failures = suites.reduce((n, s) => n + s.failures, 0);
+  return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="migrate-eval" tests="${tests}" failures="${failures}" errors="${errors.length}">`, ...suites.map((s) => s.xml), ...(errored ? [errored] : []), "</testsuites>", ""].join("\n");
+}
+
+function errorCases(errors: ReadonlyArray<{ file: string; line: number | null; message: string }>): string[] {
+  return errors.map((e) => {
+    const where = e.line === null ? "" : ` line="${e.line}"`;
+    return `    <testcase classname="migrate-eval" name="${xml(`read ${e.file}${e.line === null ? "" : `:${e.line}`}`)}" file="${xml(e.file)}"${where}>\n      <error message="${xml(e.message)}" type="RecordUnreadable">${xml(e.message)}</error>\n    </testcase>`;
+  });
 }
 
 /**
@@ -47,10 +70,7 @@ export function renderJunit(r: Report): string {
  * line, so a CI reporter shows why rather than nothing.
  */
 export function renderJunitErrors(file: string, errors: ReadonlyArray<{ file: string; line: number | null; message: string }>): string {
-  const cases = errors.map((e) => {
-    const where = e.line === null ? "" : ` line="${e.line}"`;
-    return `    <testcase classname="migrate-eval" name="${xml(`read ${e.file}${e.line === null ? "" : `:${e.line}`}`)}" file="${xml(e.file)}"${where}>\n      <error message="${xml(e.message)}" type="RecordUnreadable">${xml(e.message)}</error>\n    </testcase>`;
-  });
+  const cases = errorCases(errors);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="migrate-eval" tests="${cases.length}" failures="0" errors="${cases.length}">`,

@@ -149,3 +149,23 @@ describe("CI and scripts", () => {
     expect(r.stderr).toMatch(/more than one YAML document/);
   });
 });
+
+describe("more formats for CI", () => {
+  it("batch --format junit: a testsuite per record and an errored testcase per file that could not be read", () => {
+    const r = run(["batch", "fixtures/records", "fixtures/hostile/empty.txt", "--format", "junit"]);
+    expect(r.status).toBe(2);
+    expect(r.stdout.match(/<testsuite name="GENAI_MODEL_UPDATE_/g)).toHaveLength(11);
+    expect(r.stdout).toContain('<testsuite name="could not be read" tests="1" failures="0" errors="1" skipped="0">');
+    expect(r.stdout).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="migrate-eval" tests="\d+" failures="\d+" errors="1">/);
+  });
+
+  it("validate --format json: one entry a file, problems in the document, stderr quiet", () => {
+    const r = run(["validate", "fixtures/records", "fixtures/broken/wrong-outcome.md", "--format", "json"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("");
+    const j = JSON.parse(r.stdout) as { records: Array<{ file: string; valid: boolean; errors: Array<{ line: number; code: string }> }>; summary: unknown };
+    expect(j.summary).toEqual({ total: 12, valid: 11, invalid: 1, warnings: 2 });
+    const bad = j.records.find((x) => !x.valid)!;
+    expect(bad).toMatchObject({ file: "fixtures/broken/wrong-outcome.md", errors: [{ line: 10, code: "frontmatter-invalid" }] });
+  });
+});

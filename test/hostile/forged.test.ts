@@ -84,7 +84,7 @@ describe("no format carries a forged line or a terminal sequence", () => {
   it.each(["table", "json", "markdown", "junit"])("compare --format %s", (format) => {
     clean(run(["compare", one(), "--policy", policy, "--format", format]), `compare ${format}`);
   });
-  it.each(["table", "json", "ndjson", "markdown"])("batch --format %s", (format) => {
+  it.each(["table", "json", "ndjson", "markdown", "junit"])("batch --format %s", (format) => {
     clean(run(["batch", records, "--policy", policy, "--format", format]), `batch ${format}`);
   });
   it.each(["table", "json"])("backtest --format %s", (format) => {

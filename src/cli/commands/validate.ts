@@ -1,6 +1,6 @@
 /** `migrate-eval validate PATH...`: flags; the work is in run/validate.ts. */
 import type { Command } from "commander";
-import { parseExtensions } from "../options.js";
+import { choice, parseExtensions } from "../options.js";
 
 export function registerValidate(program: Command): void {
   program
@@ -10,5 +10,6 @@ export function registerValidate(program: Command): void {
     .option("--ext <list>", "more extensions of record files in folders, e.g. txt,markdown (besides md)", parseExtensions)
     .option("--follow-links", "follow symbolic links that lead out of the folders given")
     .option("-q, --quiet", "do not list warnings of valid records")
+    .option("--format <format>", "text or json", choice(["text", "json"] as const), "text")
     .action(async (...args: Parameters<typeof import("../run/validate.js").validate>) => (await import("../run/validate.js")).validate(...args));
 }

@@ -10,6 +10,8 @@ import { EXIT } from "../errors.js";
 import { colorEnabled, drained, err, makeStyle, out } from "../io.js";
 import { choosePolicy } from "../policy-source.js";
 import { gather, progress } from "../collect.js";
+import { junitSuite, renderJunitBatch } from "../../report/junit.js";
+import type { Report } from "../../report/schema.js";
 import { policyInfo } from "../../evaluate.js";
 import { cleanPath } from "../../record/quantity/text.js";
 import { jobsFor, runInOrder } from "../pool.js";
@@ -64,8 +66,10 @@ export async function batch(paths: string[], o: BatchOptions): Promise<void> {
   const tally = { migrate: 0, hold: 0 };
   const json = o.format === "json" ? jsonStream() : null;
   json?.open();
-  const tick = progress(files.length);
-  const settings = { policy, policySource: cleanPath(source), usage: o.usage ?? null, ...(o.fx ? { fx: o.fx } : {}), withReport: o.format === "json" || o.format === "ndjson" };
+  const tick = progress(files.length, o.format === "json" || o.format === "ndjson" || o.format === "junit");
+  const settings = { policy, policySource: cleanPath(source), usage: o.usage ?? null, ...(o.fx ? { fx: o.fx } : {}), withReport: o.format === "json" || o.format === "ndjson" || o.format === "junit" };
+  const suites: ReturnType<typeof junitSuite>[] = [];
+  const decoder = new TextDecoder();
   for await (const r of runInOrder(files, settings, jobsFor(o.jobs, files.length))) {
     tick();
     for (const e of r.errors) {
@@ -78,6 +82,8 @@ export async function batch(paths: string[], o: BatchOptions): Promise<void> {
     // One write per line: a line is never left without its newline.
     if (o.format === "ndjson") ok = out(withNewline(r.report!));
     else if (json) ok = json.report(r.report!);
+    // JUnit is one document: each record's suite is kept (a few lines) and written at the end.
+    else if (o.format === "junit") suites.push(junitSuite(JSON.parse(decoder.decode(r.report!)) as Report));
     else rows.push(r.row);
     process.exitCode = exitFor();
     if (!ok) await drained();
@@ -90,6 +96,7 @@ export async function batch(paths: string[], o: BatchOptions): Promise<void> {
   if (o.format === "table") out(renderBatchTable(rows, described, await makeStyle(colorEnabled(o.color))));
   else if (o.format === "markdown") out(renderBatchMarkdown(rows, described, errors));
   else if (json) json.close(errors, summary);
+  else if (o.format === "junit") out(renderJunitBatch(suites, errors));
   process.exitCode = exitFor();
 }
 
