@@ -10,10 +10,16 @@ export function colorEnabled(flag: boolean, stream: NodeJS.WriteStream = process
 
 /** chalk is loaded only when colour is on: a piped or CI run does not pay for it. */
 export async function makeStyle(enabled: boolean): Promise<Style> {
-  if (!enabled) return plainStyle;
+  const width = tableWidth();
+  if (!enabled) return { ...plainStyle, width };
   const { Chalk } = await import("chalk");
   const c = new Chalk({ level: 1 });
-  return { bold: c.bold, dim: c.dim, good: c.green, bad: c.red, warn: c.yellow };
+  return { bold: c.bold, dim: c.dim, good: c.green, bad: c.red, warn: c.yellow, width };
+}
+
+/** Tables fit the terminal; piped, or where the terminal does not say, 100 columns. */
+export function tableWidth(stream: NodeJS.WriteStream = process.stdout): number {
+  return stream.isTTY && stream.columns > 0 ? Math.max(40, stream.columns) : 100;
 }
 
 let pipeClosed = false;

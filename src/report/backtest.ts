@@ -51,7 +51,7 @@ export function renderBacktestTable(b: Backtest, s: Style): string {
     `Accuracy ${pct(b.accuracy)} · MIGRATE verdicts that succeeded ${pct(b.precision)}`,
   ];
   if (b.disagreements.length) {
-    parts.push(`${s.bold("Disagreements")}\n${table(["Record", "Verdict", "Outcome", "File"], b.disagreements.map((d) => [d.id, d.verdict, d.outcome, d.file]))}`);
+    parts.push(`${s.bold("Disagreements")}\n${table(["Record", "Verdict", "Outcome", "File"], b.disagreements.map((d) => [d.id, d.verdict, d.outcome, d.file]), s.width)}`);
   }
   if (b.policy) parts.push(s.dim(`Policy: ${b.policy.source} (sha256 ${b.policy.sha256})`));
   return `${parts.join("\n\n")}\n`;

@@ -43,7 +43,7 @@ export function renderBatchTable(rows: readonly BatchRow[], s: BatchSummary, sty
     c[4] = r.verdict === "MIGRATE" ? style.good(r.verdict) : style.bad(r.verdict);
     return c;
   });
-  return `${rows.length ? `${table(HEAD, body)}\n` : ""}${summaryLine(s)}\n`;
+  return `${rows.length ? `${table(HEAD, body, style.width)}\n` : ""}${summaryLine(s)}\n`;
 }
 
 /** `errors` are the files that could not be read, each named with its first problem. */

@@ -13,12 +13,53 @@ function width(line: string): number {
 
 const pad = (line: string, w: number) => line + " ".repeat(Math.max(0, w - width(line)));
 
-export function table(head: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+/** Words wrapped to `w` columns; a word longer than that (a number, a name) stays whole. */
+function wrap(line: string, w: number): string[] {
+  if (width(line) <= w) return [line];
+  const out: string[] = [];
+  let current = "";
+  for (const word of line.split(" ")) {
+    const next = current === "" ? word : `${current} ${word}`;
+    if (current !== "" && width(next) > w) {
+      out.push(current);
+      current = word;
+    } else current = next;
+  }
+  if (current !== "") out.push(current);
+  return out;
+}
+
+/** The narrowest a column of text may become: its longest word, and never under 10. */
+const MIN_TEXT = 10;
+
+/**
+ * A box table. With `maxWidth`, columns of text (those with spaces in them) are narrowed, widest
+ * first, and their cells wrapped at spaces until the table fits; numbers are never broken.
+ */
+export function table(head: readonly string[], rows: ReadonlyArray<readonly string[]>, maxWidth?: number): string {
   const columns = Math.max(head.length, ...rows.map((r) => r.length));
   const widths = new Array<number>(columns).fill(0);
   const split = (row: readonly string[]) => Array.from({ length: columns }, (_, j) => (row[j] ?? "").split("\n"));
-  const cells = [head, ...rows].map(split);
+  let cells = [head, ...rows].map(split);
   for (const row of cells) row.forEach((lines, j) => lines.forEach((l) => (widths[j] = Math.max(widths[j]!, width(l)))));
+  const total = () => widths.reduce((a, b) => a + b, 0) + 3 * columns + 1;
+  if (maxWidth !== undefined && total() > maxWidth) {
+    const floor = widths.map((_, j) => {
+      const words = cells.slice(1).flatMap((row) => row[j]!.flatMap((l) => l.split(" ")));
+      const text = cells.slice(1).some((row) => row[j]!.some((l) => l.includes(" ")));
+      return text ? Math.max(MIN_TEXT, ...words.map(width)) : widths[j]!;
+    });
+    while (total() > maxWidth) {
+      let widest = -1;
+      widths.forEach((w, j) => {
+        if (w > floor[j]! && (widest === -1 || w > widths[widest]!)) widest = j;
+      });
+      if (widest === -1) break;
+      widths[widest]!--;
+    }
+    cells = cells.map((row) => row.map((lines, j) => lines.flatMap((l) => wrap(l, widths[j]!))));
+    for (const row of cells) row.forEach((lines, j) => lines.forEach((l) => (widths[j] = Math.max(widths[j]!, width(l)))));
+  }
   const rule = (left: string, mid: string, right: string) => left + widths.map((w) => "─".repeat(w + 2)).join(mid) + right;
   const out: string[] = [rule("┌", "┬", "┐")];
   const draw = (row: string[][]) => {

@@ -33,7 +33,7 @@ export function renderShow(r: LoadedRecord, s: Style = plainStyle): string {
     }
   }
   for (const x of r.ranges) rows.push([x.model, reg.byKeyOf(x.key)?.name ?? x.key, x.key, `${x.range[0]}–${x.range[1]} (range, not used)`, "body", at(x.line)]);
-  const sections = [meta.join("\n"), rows.length ? table(["Model", "Metric", "Key", "Value", "From", "Line"], rows) : s.dim("No metric values found.")];
+  const sections = [meta.join("\n"), rows.length ? table(["Model", "Metric", "Key", "Value", "From", "Line"], rows, s.width) : s.dim("No metric values found.")];
 
   if (r.readings.length) {
     const lines = [s.bold("How each figure was read")];
@@ -58,13 +58,13 @@ export function renderShow(r: LoadedRecord, s: Style = plainStyle): string {
   if (sh?.statedBreakEvenTokensPerMonth) facts.push(["stated break-even", `${fmtTokens(sh.statedBreakEvenTokensPerMonth.value)} tokens/month`, "", at(sh.statedBreakEvenTokensPerMonth.line)]);
   if (sh?.statedPaybackMonths) facts.push(["stated payback", `${sh.statedPaybackMonths.value} months`, "", at(sh.statedPaybackMonths.line)]);
   for (const [key, sample] of Object.entries(r.samples)) facts.push([`sample size of ${key}`, String(sample.n), "", at(sample.line)]);
-  if (facts.length) sections.push(table(["Fact", "Value", "From", "Line"], facts));
+  if (facts.length) sections.push(table(["Fact", "Value", "From", "Line"], facts, s.width));
 
   if (r.claims.length) {
     sections.push(table(["Stated", "Kind", "About", "Line"], r.claims.map((c) => [
       c.text, c.kind + (c.basis && (c.kind === "cost_change" || c.kind === "monthly_cost") ? ` (${c.basis})` : ""),
       c.kind === "unchecked" ? (c.reason ?? "") : (c.subject ?? ""), at(c.line),
-    ])));
+    ]), s.width));
   }
   if (r.warnings.length) sections.push([s.bold("Refused and warnings"), ...r.warnings.map((w) => s.warn(`  ${warningText(w)}`))].join("\n"));
   return `${sections.join("\n\n")}\n`;

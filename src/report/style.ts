@@ -3,6 +3,8 @@
  * renderers never look at the terminal or the environment.
  */
 export interface Style {
+  /** The width tables are fitted to (a terminal's columns); none means as wide as they are. */
+  width?: number;
   bold: (s: string) => string;
   dim: (s: string) => string;
   good: (s: string) => string;

@@ -13,7 +13,7 @@ function metricsSection(r: Report, s: Style): string {
     const paint = better === "better" ? s.good : better === "worse" ? s.bad : s.dim;
     return [m.label, fmtValue(m.baseline, m.units?.baseline ?? m.unit), fmtValue(m.candidate, m.units?.candidate ?? m.unit), changeText(m), paint(better), s.dim(noiseText(m)), m.line === null ? "" : String(m.line)];
   });
-  return table(["Metric", r.baseline, r.candidate, "Change", "", "Noise (95% CI, pp)", "Line"], rows);
+  return table(["Metric", r.baseline, r.candidate, "Change", "", "Noise (95% CI, pp)", "Line"], rows, s.width);
 }
 
 function costSection(r: Report, s: Style): string {
@@ -31,6 +31,7 @@ function costSection(r: Report, s: Style): string {
         [c.candidate.model, ...side(c.candidate)],
         ["Change", moneyChangeText(c.monthlyChange, cur), moneyChangeText(c.annualChange, cur), "", moneyChangeText(c.retryAdjustedChange, cur)],
       ],
+      s.width,
     ),
   );
   return lines.join("\n");
@@ -57,7 +58,7 @@ function auditSection(r: Report, s: Style): string | null {
   const head = `${s.bold("Audit")} ${r.audit.length - wrong.length - open} of ${r.audit.length} stated figures hold` +
     (wrong.length ? `, ${s.bad(`${wrong.length} ${wrong.length === 1 ? "does" : "do"} not`)}` : "") + (open ? s.dim(`, ${open} cannot be checked`) : "");
   if (wrong.length === 0) return head;
-  return [head, table(AUDIT_HEAD, auditRows(r))].join("\n");
+  return [head, table(AUDIT_HEAD, auditRows(r), s.width)].join("\n");
 }
 
 function rulesSection(r: Report, s: Style): string {
@@ -67,7 +68,7 @@ function rulesSection(r: Report, s: Style): string {
     const why = x.members && x.status !== "pass" ? x.members.map((m) => `${STATUS_WORD[m.status]}: ${m.message}`).join("\n") : x.message;
     return [paint[x.status](STATUS_WORD[x.status]), x.id, x.severity, why];
   });
-  return table(["", "Rule", "Severity", "Why"], rows);
+  return table(["", "Rule", "Severity", "Why"], rows, s.width);
 }
 
 /** Warnings other than audit mismatches, which the audit section already lists. */
