@@ -1,7 +1,8 @@
 /** The backtest's JSON (SPEC §2): a contract for CI, like the report. */
 import * as z from "zod";
 
-const ErrorEntry = z.object({ file: z.string(), line: z.number().int().nullable(), message: z.string() });
+// `code` is the finding code of a record that could not be read (absent for a path problem).
+const ErrorEntry = z.object({ file: z.string(), line: z.number().int().nullable(), message: z.string(), code: z.optional(z.string()) });
 
 export const BacktestSchema = z.object({
   schemaVersion: z.literal(1),
