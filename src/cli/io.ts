@@ -1,8 +1,24 @@
 /** The only place that touches the process's streams and decides on colour. */
+import { openSync, writeSync } from "node:fs";
+import { cleanPath } from "../record/quantity/text.js";
 import { plainStyle, type Style } from "../report/style.js";
+
+/** `--output FILE`: the report goes to this file instead of stdout. */
+let outputFd: number | null = null;
+
+export function setOutput(file: string): void {
+  try {
+    outputFd = openSync(file, "w");
+  } catch (e) {
+    err(`migrate-eval: cannot write ${cleanPath(file)}: ${(e as NodeJS.ErrnoException).code ?? "error"}`);
+    process.exit(2);
+  }
+}
 
 export function colorEnabled(flag: boolean, stream: NodeJS.WriteStream = process.stdout, env = process.env): boolean {
   if (!flag) return false;
+  // A file is not a terminal, whatever stdout is.
+  if (outputFd !== null && (env.FORCE_COLOR === undefined || env.FORCE_COLOR === "0")) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0") return true;
   return Boolean(stream.isTTY) && env.TERM !== "dumb";
@@ -19,7 +35,7 @@ export async function makeStyle(enabled: boolean): Promise<Style> {
 
 /** Tables fit the terminal; piped, or where the terminal does not say, 100 columns. */
 export function tableWidth(stream: NodeJS.WriteStream = process.stdout): number {
-  return stream.isTTY && stream.columns > 0 ? Math.max(40, stream.columns) : 100;
+  return outputFd === null && stream.isTTY && stream.columns > 0 ? Math.max(40, stream.columns) : 100;
 }
 
 let pipeClosed = false;
@@ -60,6 +76,15 @@ for (const [signal, code] of [["SIGTERM", 143], ["SIGINT", 130]] as const) {
 
 export function out(text: string | Uint8Array): boolean {
   if (pipeClosed) return false;
+  if (outputFd !== null) {
+    try {
+      if (typeof text === "string") writeSync(outputFd, text);
+      else writeSync(outputFd, text);
+    } catch (e) {
+      cannotWrite(e as NodeJS.ErrnoException);
+    }
+    return true;
+  }
   try {
     return process.stdout.write(text);
   } catch (e) {

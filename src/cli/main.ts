@@ -11,7 +11,7 @@ import { registerValidate } from "./commands/validate.js";
 import { registerBatch } from "./commands/batch.js";
 import { registerBacktest } from "./commands/backtest.js";
 import { EXIT, UserError } from "./errors.js";
-import { err, out } from "./io.js";
+import { err, out, setOutput } from "./io.js";
 
 const VERSION = "0.1.0";
 
@@ -26,6 +26,11 @@ function program(): Command {
     register(p);
   }
   p.commands.forEach((c) => c.exitOverride());
+  // `--output FILE`: the report to a file, opened before the command runs (and refused at once if it cannot be).
+  p.hook("preAction", (_program, command) => {
+    const file = (command.opts() as { output?: string }).output;
+    if (file !== undefined) setOutput(file);
+  });
   return p;
 }
 

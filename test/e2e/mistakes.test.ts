@@ -169,3 +169,26 @@ describe("more formats for CI", () => {
     expect(bad).toMatchObject({ file: "fixtures/broken/wrong-outcome.md", errors: [{ line: 10, code: "frontmatter-invalid" }] });
   });
 });
+
+describe("--output FILE", () => {
+  it.each([
+    ["compare", "examples/qwen-replaces-llama.md", "--format", "json"],
+    ["batch", "fixtures/records", "--format", "ndjson"],
+    ["backtest", "fixtures/records"],
+    ["show", "examples/qwen-replaces-llama.md"],
+    ["validate", "fixtures/records"],
+  ])("%s writes the report to the file and nothing to stdout", (...args) => {
+    const file = join(dir, `out-${args[0]}.txt`);
+    const r = run([...args, "--output", file]);
+    const direct = run(args);
+    expect(r.stdout).toBe("");
+    expect(r.status).toBe(direct.status);
+    expect(readFileSync(file, "utf8")).toBe(direct.stdout);
+  });
+
+  it("a file that cannot be opened is exit 2 before anything runs", () => {
+    const r = run(["compare", "examples/qwen-replaces-llama.md", "--output", join(dir, "no-such-folder", "x.json")]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/cannot write .*x\.json: ENOENT/);
+  });
+});

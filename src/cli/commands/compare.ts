@@ -14,6 +14,7 @@ export function registerCompare(program: Command): void {
     .option("--fx <rates>", "USD per unit of another currency, e.g. JPY=0.0067 (wins over the policy's fx:)", parseFx)
     .option("--format <format>", "table, json, markdown or junit", choice(REPORT_FORMAT_NAMES), "table")
     .option("--fail-on <verdict>", "exit 1 when the verdict is HOLD", choice(["hold"] as const))
+    .option("--output <file>", "write the report to FILE instead of standard output")
     .option("--no-color", "no colour (also NO_COLOR=1)")
     .action(async (...args: Parameters<typeof import("../run/compare.js").compare>) => (await import("../run/compare.js")).compare(...args));
 }
