@@ -6,6 +6,7 @@ import { Command, CommanderError } from "commander";
 import { registerCompare } from "./commands/compare.js";
 import { registerPolicy } from "./commands/policy.js";
 import { registerSchema } from "./commands/schema.js";
+import { registerNew } from "./commands/new.js";
 import { registerShow } from "./commands/show.js";
 import { registerValidate } from "./commands/validate.js";
 import { registerBatch } from "./commands/batch.js";
@@ -22,7 +23,7 @@ function program(): Command {
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .configureOutput({ writeOut: (s) => void out(s), writeErr: (s) => err(s.replace(/\n$/, "")) });
-  for (const register of [registerCompare, registerBatch, registerBacktest, registerValidate, registerShow, registerPolicy, registerSchema]) {
+  for (const register of [registerCompare, registerBatch, registerBacktest, registerValidate, registerShow, registerNew, registerPolicy, registerSchema]) {
     register(p);
   }
   p.commands.forEach((c) => c.exitOverride());
