@@ -57,9 +57,9 @@ export function nothingFound(paths: readonly string[], o: WalkOptions = {}): str
 const LONG_BATCH = 200;
 
 /** A progress line on stderr, only on a terminal, never in CI, only for long batches. */
-export function progress(total: number, streaming = false, stream: NodeJS.WriteStream = process.stderr, env = process.env) {
+export function progress(total: number, streaming = false, stream: Pick<NodeJS.WriteStream, "isTTY" | "write"> = process.stderr, env = process.env, stdout: Pick<NodeJS.WriteStream, "isTTY"> = process.stdout) {
   // Reports streamed to the same terminal would be written after an uncleared progress line.
-  const on = Boolean(stream.isTTY) && !env.CI && total >= LONG_BATCH && !(streaming && process.stdout.isTTY);
+  const on = Boolean(stream.isTTY) && !env.CI && total >= LONG_BATCH && !(streaming && stdout.isTTY);
   let done = 0;
   let last = 0;
   const tick = () => {

@@ -3,7 +3,7 @@
  * `import` and `require`.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,6 +22,17 @@ describe("npm pack", () => {
 
   it("ships no code cache for one Node version, no sources, tests, fixtures or build scripts", () => {
     expect(files.filter((f) => /\.cache$|^src\/|^test\/|^fixtures\/|^scripts\//.test(f))).toEqual([]);
+  });
+});
+
+describe("prepare", () => {
+  it("builds in a clone, and does nothing in an installed copy, which has no build script", () => {
+    const { scripts } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: { prepare: string } };
+    const empty = mkdtempSync(join(tmpdir(), "migrate-eval-prepare-"));
+    const r = spawnSync("sh", ["-c", scripts.prepare], { cwd: empty, encoding: "utf8" });
+    rmSync(empty, { recursive: true, force: true });
+    expect(r.status).toBe(0);
+    expect(scripts.prepare).toContain("node scripts/build.mjs");
   });
 });
 
