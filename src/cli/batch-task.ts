@@ -32,6 +32,8 @@ export interface BatchResult {
   row: BatchRow | null;
   /** The report as UTF-8 JSON: bytes move between threads without a copy and go straight out. */
   report: Uint8Array | null;
+  /** Seconds the record took to read and evaluate. */
+  seconds?: number;
   errors: Array<{ file: string; line: number | null; message: string }>;
 }
 
@@ -59,12 +61,13 @@ export function runTask(index: number, path: string | Uint8Array, settings: Batc
   const file = cleanPath(typeof path === "string" ? path : Buffer.from(path).toString("utf8"));
   // Frozen, the policy is checked once for the whole batch rather than once per record.
   deepFreeze(settings.policy);
+  const started = performance.now();
   const loaded = loadRecordSync(path, undefined, { registry: registryFor(settings.policy) });
   if (!loaded.ok) return { index, file, row: null, report: null, errors: loaded.errors };
   try {
     const report = evaluate(loaded.record, { usage: settings.usage, policy: settings.policy, ...(settings.policySource ? { policySource: settings.policySource } : {}), ...(settings.fx ? { fx: settings.fx } : {}) });
     const json = settings.withReport ? encoder.encode(JSON.stringify(report)) : null;
-    return { index, file, row: toRow(report), report: json, errors: [] };
+    return { index, file, row: toRow(report), report: json, errors: [], seconds: (performance.now() - started) / 1000 };
   } catch (e) {
     if (e instanceof BaselineError) return { index, file, row: null, report: null, errors: [{ file, line: null, message: e.message }] };
     const message = `unexpected error (a bug): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;

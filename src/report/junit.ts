@@ -11,11 +11,16 @@ export function xml(s: string): string {
     .replace(/'/g, "&apos;");
 }
 
-export function junitCases(r: Report): { cases: string[]; failures: number } {
+/** Seconds as JUnit writes them. */
+const secs = (s: number | undefined) => (s === undefined ? "" : ` time="${s.toFixed(3)}"`);
+
+export function junitCases(r: Report, seconds?: number): { cases: string[]; failures: number } {
   let failures = 0;
   const suite = `migrate-eval.${r.record.id}`;
+  // The rules are judged together: each case carries an equal share of the record's time.
+  const each = seconds === undefined || r.rules.length === 0 ? undefined : seconds / r.rules.length;
   const cases = r.rules.map((rule) => {
-    const open = `    <testcase classname="${xml(suite)}" name="${xml(`${rule.id} (${rule.severity})`)}" file="${xml(r.record.file)}">`;
+    const open = `    <testcase classname="${xml(suite)}" name="${xml(`${rule.id} (${rule.severity})`)}" file="${xml(r.record.file)}"${secs(each)}>`;
     if (rule.severity === "required" && rule.status !== "pass") {
       failures++;
       const type = rule.status === "fail" ? "RuleFailed" : "RuleUnknown";
@@ -28,12 +33,13 @@ export function junitCases(r: Report): { cases: string[]; failures: number } {
 }
 
 /** One record's testsuite: a testcase per rule, the policy as properties. */
-export function junitSuite(r: Report): { xml: string; tests: number; failures: number } {
-  const { cases, failures } = junitCases(r);
+/** One record's testsuite: a testcase per rule, the policy as properties; `seconds` to read and evaluate it. */
+export function junitSuite(r: Report, seconds?: number): { xml: string; tests: number; failures: number } {
+  const { cases, failures } = junitCases(r, seconds);
   const name = `${r.record.id}: ${r.baseline} → ${r.candidate} = ${r.verdict}`;
   return {
     xml: [
-      `  <testsuite name="${xml(name)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">`,
+      `  <testsuite name="${xml(name)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0"${secs(seconds)}>`,
       `    <properties><property name="policy" value="${xml(r.policy.source)}"/><property name="policy.sha256" value="${r.policy.sha256}"/></properties>`,
       ...cases,
       "  </testsuite>",
@@ -43,8 +49,8 @@ export function junitSuite(r: Report): { xml: string; tests: number; failures: n
   };
 }
 
-export function renderJunit(r: Report): string {
-  const suite = junitSuite(r);
+export function renderJunit(r: Report, seconds?: number): string {
+  const suite = junitSuite(r, seconds);
   return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="migrate-eval" tests="${suite.tests}" failures="${suite.failures}">`, suite.xml, "</testsuites>", ""].join("\n");
 }
 

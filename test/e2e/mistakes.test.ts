@@ -192,3 +192,32 @@ describe("--output FILE", () => {
     expect(r.stderr).toMatch(/cannot write .*x\.json: ENOENT/);
   });
 });
+
+describe("small wordings", () => {
+  it("junit testsuites and testcases carry measured times", () => {
+    const r = run(["compare", "examples/qwen-replaces-llama.md", "--format", "junit"]);
+    expect(r.stdout).toMatch(/<testsuite name="[^"]+" tests="6" failures="1" errors="0" skipped="0" time="\d+\.\d{3}">/);
+    expect(r.stdout.match(/<testcase [^>]* time="\d+\.\d{3}"/g)).toHaveLength(6);
+    expect(run(["batch", "fixtures/records", "--format", "junit"]).stdout.match(/<testsuite [^>]* time="\d+\.\d{3}"/g)).toHaveLength(11);
+  });
+
+  it("a zero threshold reads ≤ 0%, not ≤ ±0%", () => {
+    const file = join(dir, "zero.yaml");
+    writeFileSync(file, "version: 1\nrules:\n  - { id: no-rise, metric: cost.monthly, change_pct: { max: 0 } }\n");
+    const r = run(["compare", "examples/qwen-replaces-llama.md", "--policy", file]);
+    expect(r.stdout).toContain("(needs ≤ 0%)");
+    expect(r.stdout).not.toContain("±0%");
+  });
+
+  it("batch markdown names each file that could not be read", () => {
+    const r = run(["batch", "fixtures/records", "fixtures/hostile/empty.txt", "fixtures/broken/wrong-outcome.md", "--format", "markdown"]);
+    expect(r.stdout).toContain("### Could not be read");
+    expect(r.stdout).toContain("| fixtures/hostile/empty.txt |  | file is empty |");
+    expect(r.stdout).toMatch(/\| fixtures\/broken/);
+  });
+
+  it("one record is `1 record`", () => {
+    expect(run(["backtest", "fixtures/records/english-hold-rollback.md"]).stdout).toMatch(/^Backtest: 1 record with a known outcome/);
+    expect(run(["batch", "fixtures/records/english-hold-rollback.md"]).stdout).toMatch(/\n1 record: /);
+  });
+});

@@ -83,7 +83,7 @@ export async function batch(paths: string[], o: BatchOptions): Promise<void> {
     if (o.format === "ndjson") ok = out(withNewline(r.report!));
     else if (json) ok = json.report(r.report!);
     // JUnit is one document: each record's suite is kept (a few lines) and written at the end.
-    else if (o.format === "junit") suites.push(junitSuite(JSON.parse(decoder.decode(r.report!)) as Report));
+    else if (o.format === "junit") suites.push(junitSuite(JSON.parse(decoder.decode(r.report!)) as Report, r.seconds));
     else rows.push(r.row);
     process.exitCode = exitFor();
     if (!ok) await drained();

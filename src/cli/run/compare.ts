@@ -9,7 +9,7 @@ import { cleanPath } from "../../record/quantity/text.js";
 import type { Fx } from "../../calc/compare-cost.js";
 import { registryFor } from "../../rules/policy-registry.js";
 import { REPORT_FORMATS } from "../../report/index.js";
-import { renderJunitErrors } from "../../report/junit.js";
+import { renderJunit, renderJunitErrors } from "../../report/junit.js";
 import type { ReportFormat } from "../../report/formats.js";
 import { LoadErrors, UserError, EXIT } from "../errors.js";
 import { colorEnabled, err, makeStyle, out } from "../io.js";
@@ -51,6 +51,7 @@ export async function compare(record: string | undefined, o: CompareOptions): Pr
   const file = record ?? exampleRecordPath();
   // The example's own path: an installed copy has it under node_modules, not where the user is.
   if (!record) err(`migrate-eval: no RECORD given; comparing the bundled example ${cleanPath(file)}`);
+  const started = performance.now();
   const { policy, source } = choosePolicy(o.policy);
   // A team's own metrics (the policy's `metrics:`) are read from the record, not only compared.
   // `-`: the record on standard input.
@@ -68,8 +69,9 @@ export async function compare(record: string | undefined, o: CompareOptions): Pr
     throw e;
   }
   const style = await makeStyle(colorEnabled(o.color));
-  const render = await REPORT_FORMATS[o.format]();
-  out(render(report, style));
+  // JUnit carries how long the record took to read and evaluate.
+  if (o.format === "junit") out(renderJunit(report, (performance.now() - started) / 1000));
+  else out((await REPORT_FORMATS[o.format]())(report, style));
   process.exitCode = o.failOn === "hold" && report.verdict === "HOLD" ? EXIT.gate : EXIT.ok;
 }
 
