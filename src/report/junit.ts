@@ -20,7 +20,10 @@ export function junitCases(r: Report, seconds?: number): { cases: string[]; fail
   // The rules are judged together: each case carries an equal share of the record's time.
   const each = seconds === undefined || r.rules.length === 0 ? undefined : seconds / r.rules.length;
   const cases = r.rules.map((rule) => {
-    const open = `    <testcase classname="${xml(suite)}" name="${xml(`${rule.id} (${rule.severity})`)}" file="${xml(r.record.file)}"${secs(each)}>`;
+    // The line of the figure the rule judged, where it is one of the record's (not a derived cost).
+    const line = r.metrics.find((m) => m.key === rule.metric)?.line;
+    const at = line === null || line === undefined ? "" : ` line="${line}"`;
+    const open = `    <testcase classname="${xml(suite)}" name="${xml(`${rule.id} (${rule.severity})`)}" file="${xml(r.record.file)}"${at}${secs(each)}>`;
     if (rule.severity === "required" && rule.status !== "pass") {
       failures++;
       const type = rule.status === "fail" ? "RuleFailed" : "RuleUnknown";

@@ -198,6 +198,8 @@ describe("small wordings", () => {
     const r = run(["compare", "examples/qwen-replaces-llama.md", "--format", "junit"]);
     expect(r.stdout).toMatch(/<testsuite name="[^"]+" tests="6" failures="1" errors="0" skipped="0" time="\d+\.\d{3}">/);
     expect(r.stdout.match(/<testcase [^>]* time="\d+\.\d{3}"/g)).toHaveLength(6);
+    // A rule on one of the record's figures names that figure's line.
+    expect(r.stdout).toMatch(/name="p95-latency \(warning\)" file="examples\/qwen-replaces-llama\.md" line="66"/);
     expect(run(["batch", "fixtures/records", "--format", "junit"]).stdout.match(/<testsuite [^>]* time="\d+\.\d{3}"/g)).toHaveLength(11);
   });
 
