@@ -13,6 +13,7 @@ import { evaluateRules } from "./rules/evaluate.js";
 import { safeParse } from "zod/mini";
 import { PolicySchema, type Policy, type PolicyInput } from "./rules/schema.js";
 import { meaningless } from "./rules/parse-policy.js";
+import { isDeepFrozen } from "./rules/freeze.js";
 import type { Report } from "./report/schema.js";
 
 export interface EvaluateOptions {
@@ -58,17 +59,11 @@ function checkedPolicy(policy: PolicyInput): Policy {
   if (problem) throw new TypeError(`invalid policy: ${problem.message.replace(/^policy: /, "")}`);
   if (parsed.success) {
     // Frozen all the way down: a policy frozen only at the top could have its rules changed.
-    if (deepFrozen(policy)) checked.set(policy, parsed.data);
+    if (isDeepFrozen(policy)) checked.set(policy, parsed.data);
     return parsed.data;
   }
   const first = parsed.error.issues[0];
   throw new TypeError(`invalid policy: ${first?.path.join(".") ?? ""}: ${first?.message ?? "invalid"}`);
-}
-
-function deepFrozen(value: unknown, depth = 0): boolean {
-  if (value === null || typeof value !== "object") return true;
-  if (!Object.isFrozen(value) || depth > 32) return false;
-  return Object.values(value).every((v) => deepFrozen(v, depth + 1));
 }
 
 /** Usage given in code gets the bounds `--usage` has: whole tokens a month, 0 to 10^15. */

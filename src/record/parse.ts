@@ -63,7 +63,7 @@ function validate(split: SplitRecord, file: string): { fm: Frontmatter; warnings
 }
 
 /** The keys a record's frontmatter is read for. Other keys are the team's own and kept quietly. */
-const KNOWN_KEYS = ["id", "title", "old_model", "new_model", "update_date", "provider", "tags", "tier", "currency", "outcome", "metrics", "usage", "self_host", "alternatives"];
+const KNOWN_KEYS = Object.keys(FrontmatterSchema.shape);
 
 /** `outcom:`, `new_modle:`: a key one slip from a known one is a warning, so the record does not quietly lose it. */
 function nearKeys(data: unknown, lineOf: SplitRecord["lineOf"]): Finding[] {

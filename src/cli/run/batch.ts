@@ -31,12 +31,7 @@ interface BatchOptions {
 }
 
 const NEWLINE = new Uint8Array([0x0a]);
-function withNewline(bytes: Uint8Array): Uint8Array {
-  const line = new Uint8Array(bytes.length + 1);
-  line.set(bytes);
-  line.set(NEWLINE, bytes.length);
-  return line;
-}
+const withNewline = (bytes: Uint8Array) => Buffer.concat([bytes, NEWLINE]);
 
 /** JSON written piece by piece: reports are never held in memory together. */
 function jsonStream() {

@@ -5,7 +5,7 @@
  */
 import type { TextLine } from "../blocks.js";
 import { clip, normalizeText } from "../quantity/text.js";
-import { readLabel, withoutNotes, type Label, type Meaning } from "../registry/labels.js";
+import { readLabel, withoutNotes, type Label, type Meaning, readHint } from "../registry/labels.js";
 import type { ModelData } from "../schema.js";
 import type { MetricDef } from "../registry/metrics.js";
 import { findModel, modelFor, roleModel, warn, type Builder } from "./builder.js";
@@ -51,8 +51,6 @@ function dashLabel(text: string): { label: string; value: string; at: number } |
   return { label, value: text.slice(m[0].length), at: m[0].length };
 }
 
-/** A label that is a money unit alone: `$/mo`, `USD per month`, `円/月`. */
-const UNIT_ONLY = /^(?:[$¥￥€]|usd|jpy|eur|円|ドル|\s|per|a|mo|month|monthly|月|月額)+$/i;
 const PERIOD_ONLY = /^(?:月次|月額|月間|年間|年額|monthly|per month|annual|annually|yearly|per year|year|month|月|年)$/i;
 const RETRY_LABEL = /retry[- ]adjusted|^effective|実質|リトライ込み|リトライ込|再試行込み/i;
 
@@ -172,7 +170,8 @@ export function readLine(b: Builder, state: LineState, l: TextLine): void {
   const scanned = tokensOf(b, split.value);
   const parsed = moneyHint ? { ...scanned, items: scanned.items.map((i) => (i.q.dimension === "number" && !i.q.signed ? { ...i, q: withHint(i.q, moneyHint) } : i)) } : scanned;
   const meaning = b.registry.meaningOf(label);
-  const unitOnly = moneyHint !== null && meaning.kind === "unknown" && UNIT_ONLY.test(label.text);
+  // `$/mo`, `USD per month`, `円/月`: a label the unit grammar reads whole is a unit and nothing else.
+  const unitOnly = moneyHint !== null && meaning.kind === "unknown" && readHint(split.label) !== null;
   const known = meaning.kind !== "unknown";
   // `GPT-4o mini:`, `Llama 3.1 8B on Together:`, `Codestral (current):` — a line of one model's figures.
   const labelModel = nameOf(b.names, split.label) ?? (meaning.kind === "unknown" ? soleModel(b, split.label) : null);
