@@ -51,3 +51,18 @@ export function parseExtensions(value: string, previous: string[] = []): string[
   if (exts.some((e) => !/^[A-Za-z0-9_-]{1,16}$/.test(e))) throw new InvalidArgumentError(`expected extensions such as txt,markdown, got "${value}"`);
   return [...previous, ...exts];
 }
+
+/** `--prices-as-of 2024-06-01`: a day that exists. */
+export function parseDay(value: string): string {
+  const t = Date.parse(`${value}T00:00:00Z`);
+  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === value;
+  if (!ok) throw new InvalidArgumentError(`expected a date YYYY-MM-DD, got "${value}"`);
+  return value;
+}
+
+/** `--request-tokens 250K`: input tokens of one request, for prices tiered by request size. */
+export function parseRequestTokens(value: string): number {
+  const n = parseTokenCount(value.trim());
+  if (n === null || !Number.isInteger(n) || n > 1e9) throw new InvalidArgumentError(`expected input tokens a request, e.g. 250000 or 250K, got "${value}"`);
+  return n;
+}

@@ -76,6 +76,9 @@ export const PolicySchema = z
     amortization_months: z._default(z.number().check(z.positive(), z.maximum(600)), 36),
     max_attempts: z._default(z.nullable(z.int().check(z.minimum(1), z.maximum(100))), null),
     fx: z.optional(FxSchema),
+    /** Older price-catalog data than this is a warning, or a failed rule under `catalog_age_severity: required`. */
+    max_catalog_age_days: z.optional(z.int().check(z.minimum(0), z.maximum(36_500))),
+    catalog_age_severity: z.optional(z.enum(["required", "warning"])),
     metrics: z.optional(z.array(MetricSchema).check(z.maxLength(MAX_TEAM_METRICS, `at most ${MAX_TEAM_METRICS} metrics`))),
     rules: z.array(RuleSchema).check(z.maxLength(MAX_RULES, `at most ${MAX_RULES} rules`)),
   })

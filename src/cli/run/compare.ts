@@ -15,6 +15,10 @@ import { LoadErrors, UserError, EXIT } from "../errors.js";
 import { colorEnabled, err, makeStyle, out } from "../io.js";
 import { choosePolicy } from "../policy-source.js";
 import type { TokenUsage } from "../../calc/cost.js";
+import { resolveBaseline } from "../../calc/models.js";
+import type { LoadedRecord } from "../../record/schema.js";
+import type { Catalog } from "../../prices/catalog.js";
+import { CatalogError } from "../../prices/plan.js";
 
 export const EXAMPLE_RECORD = "examples/qwen-replaces-llama.md";
 
@@ -26,6 +30,10 @@ interface CompareOptions {
   format: ReportFormat;
   failOn?: "hold";
   color: boolean;
+  prices?: "record" | "catalog";
+  pricesAsOf?: string;
+  requestTokens?: number;
+  checkPrices?: boolean;
 }
 
 /** The package's root: the nearest folder above this module with migrate-eval's package.json. */
@@ -47,6 +55,13 @@ export function exampleRecordPath(): string {
   return join(packageRoot(), EXAMPLE_RECORD);
 }
 
+/** The price catalog, loaded only when an option needs it: a plain `compare` never imports it. */
+async function catalogFor(record: LoadedRecord, o: CompareOptions): Promise<Catalog | null> {
+  const wanted = o.prices === "catalog" || o.pricesAsOf !== undefined || o.requestTokens !== undefined || o.checkPrices === true ||
+    (o.baseline !== undefined && "error" in resolveBaseline(record, o.baseline));
+  return wanted ? (await import("../catalog.js")).cliCatalog() : null;
+}
+
 export async function compare(record: string | undefined, o: CompareOptions): Promise<void> {
   const file = record ?? exampleRecordPath();
   // The example's own path: an installed copy has it under node_modules, not where the user is.
@@ -63,9 +78,14 @@ export async function compare(record: string | undefined, o: CompareOptions): Pr
   }
   let report;
   try {
-    report = evaluate(loaded.record, { baseline: o.baseline ?? null, usage: o.usage ?? null, policy, policySource: cleanPath(source), ...(o.fx ? { fx: o.fx } : {}) });
+    const catalog = await catalogFor(loaded.record, o);
+    report = evaluate(loaded.record, {
+      baseline: o.baseline ?? null, usage: o.usage ?? null, policy, policySource: cleanPath(source), ...(o.fx ? { fx: o.fx } : {}),
+      ...(catalog ? { catalog, prices: o.prices ?? "record", pricesAsOf: o.pricesAsOf ?? null, requestTokens: o.requestTokens ?? null } : {}),
+    });
   } catch (e) {
     if (e instanceof BaselineError) throw new UserError(`${file}: --baseline: ${e.message}`);
+    if (e instanceof CatalogError) throw new UserError(`${file}: ${e.message}`);
     throw e;
   }
   const style = await makeStyle(colorEnabled(o.color));

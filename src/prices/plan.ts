@@ -1,0 +1,226 @@
+/**
+ * What the catalog changes in one evaluation: a baseline the record does not price, both sides'
+ * prices under `--prices catalog`, the tier a request size picks, and the record's own prices
+ * checked against the catalog's. Pure: the catalog and the day come in as values.
+ */
+import { BaselineError } from "../calc/analyze.js";
+import { convert, type Fx } from "../calc/compare-cost.js";
+import { candidateOf, moneyOf, resolveBaseline } from "../calc/models.js";
+import type { Warning } from "../calc/schema.js";
+import { fmtSigned, fmtValue } from "../format.js";
+import type { LoadedRecord, MetricValue, ModelData } from "../record/schema.js";
+import type { Catalog } from "./catalog.js";
+import { priceWarning } from "./messages.js";
+import { chooseTier, priceAt } from "./price-at.js";
+import { resolveModel, resolutionProblem, type Resolved } from "./resolve.js";
+import type { PriceCheck, ReportPrices } from "./schema.js";
+
+/** A record price within this share of the catalog's agrees with it. */
+export const PRICE_TOLERANCE_PCT = 5;
+
+export interface PriceOptions {
+  baseline?: string | null;
+  /** `catalog`: price old and new from the catalog instead of the record. */
+  source?: "record" | "catalog";
+  /** The day catalog prices are taken at (YYYY-MM-DD); else `today`. */
+  asOf?: string | null;
+  today: string;
+  /** Input tokens of one request, for tiered prices; else from the record's usage when it states requests. */
+  requestTokens?: number | null;
+  fx?: Fx;
+}
+
+/** A catalog option that cannot be met: an unknown or ambiguous model, a day with no price. */
+export class CatalogError extends Error {}
+
+export interface PricePlan {
+  baseline: ModelData | null;
+  candidate: ModelData | null;
+  prices: ReportPrices;
+  warnings: Warning[];
+}
+
+const DAY = 86_400_000;
+const usd = (n: number) => fmtValue(n, "usd_per_mtok");
+
+export function daysBetween(from: string, to: string): number {
+  return Math.floor((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+}
+
+function requestSize(record: LoadedRecord, o: PriceOptions): { tokens: number | null; source: "flag" | "record" | "none" } {
+  if (o.requestTokens !== undefined && o.requestTokens !== null) return { tokens: o.requestTokens, source: "flag" };
+  const requests = record.usage?.units?.find((u) => u.unit === "request")?.count ?? null;
+  const input = record.usage?.inputTokens ?? null;
+  if (requests && input !== null && requests > 0) return { tokens: Math.round(input / requests), source: "record" };
+  return { tokens: null, source: "none" };
+}
+
+interface Priced {
+  entry: ReportPrices["models"][number];
+  metrics: Record<string, MetricValue>;
+  warnings: Warning[];
+}
+
+/** A model's catalog prices on a day, at the tier of the request size; a day with no price is an error. */
+function priceModel(c: Catalog, r: Resolved, role: "baseline" | "candidate", name: string, day: string, size: ReturnType<typeof requestSize>, history: boolean): Priced {
+  const at = priceAt(r.model, day);
+  const id = `${r.provider.id}:${r.model.id}`;
+  if (!at.ok && at.kind === "time-of-day") throw new CatalogError(`${id} is priced by the time of day (${at.windows.join(", ")}), so no one price holds for a month of use`);
+  if (!at.ok) throw new CatalogError(`${id} has no price on ${day}: ${at.why === "snapshot" ? `its first dated snapshot is ${at.first}` : `its first price starts on ${at.first}`}`);
+  const warnings: Warning[] = [];
+  const input = at.price.input ? chooseTier(at.price.input, size.tokens) : null;
+  const output = at.price.output ? chooseTier(at.price.output, size.tokens) : null;
+  const tier = input?.tier ?? output?.tier ?? null;
+  if (tier) warnings.push(priceWarning("catalog-tier", { model: name, tier: tierText(tier, size) }));
+  if (history && at.since === null && at.price === r.model.prices[0]) warnings.push(priceWarning("catalog-undated", { model: name, date: day }));
+  const text = `${c.package} ${c.version} ${id}`;
+  const metrics: Record<string, MetricValue> = {};
+  if (input) metrics.price_input = { value: input.price, line: null, source: "catalog", text, currency: "USD" };
+  if (output) metrics.price_output = { value: output.price, line: null, source: "catalog", text, currency: "USD" };
+  return {
+    entry: {
+      role, name, provider: r.provider.id, providerName: r.provider.name, model: r.model.id, modelName: r.model.name, via: r.via,
+      priceInput: input?.price ?? null, priceOutput: output?.price ?? null, since: at.since,
+      tier: tier ? { ...tier, requestTokens: size.tokens, requestTokensSource: size.source } : null,
+    },
+    metrics,
+    warnings,
+  };
+}
+
+function tierText(t: { index: number; from: number; of: number }, size: ReturnType<typeof requestSize>): string {
+  const which = t.index === 0 ? `the base tier (1 of ${t.of})` : `tier ${t.index + 1} of ${t.of} (more than ${t.from.toLocaleString("en-US")} input tokens a request)`;
+  if (size.source === "none") return `${which}, as no request size is known (--request-tokens N, or requests in the record's usage)`;
+  const from = size.source === "flag" ? "--request-tokens" : "the record's usage per request";
+  return `${which}, for ${size.tokens?.toLocaleString("en-US")} input tokens a request (${from})`;
+}
+
+function resolveOrThrow(c: Catalog, name: string, hint: string | null, what: string): Resolved {
+  const r = resolveModel(c, name, hint);
+  if (!r.ok) throw new CatalogError(`${what}: ${resolutionProblem(r)}`);
+  return r.resolved;
+}
+
+/** The record's prices against the catalog's, on the record's date (else today), model by model. */
+export function checkPrices(record: LoadedRecord, c: Catalog, o: PriceOptions): { check: PriceCheck[]; warnings: Warning[] } {
+  const check: PriceCheck[] = [];
+  const warnings: Warning[] = [];
+  const date = record.updateDate ?? o.today;
+  const size = requestSize(record, o);
+  for (const m of record.models) {
+    const sides = (["input", "output"] as const).map((side) => ({ side, price: moneyOf(m, `price_${side}`) })).filter((s) => s.price && own(m, s.side));
+    if (!sides.length) continue;
+    const r = resolveModel(c, m.name, record.provider);
+    if (!r.ok) continue;
+    const { provider, model } = r.resolved;
+    const at = priceAt(model, date);
+    const base = { model: m.name, provider: provider.id, catalogModel: model.id, date };
+    if (!at.ok) {
+      const reason = at.kind === "time-of-day" ? `priced by the time of day` : `no price before ${at.first}`;
+      warnings.push(priceWarning("price-check-no-price", { ...base, reason }, sides[0]!.price!.line));
+      for (const s of sides) check.push({ ...base, side: s.side, line: s.price!.line, stated: s.price!.value, statedCurrency: s.price!.currency, statedUsd: null, catalog: null, since: null, tier: null, diffPct: null, ok: null, reason });
+      continue;
+    }
+    let warnedCurrency = false;
+    for (const s of sides) {
+      const p = s.price!;
+      const t = at.price[s.side] ? chooseTier(at.price[s.side]!, size.tokens) : null;
+      const statedUsd = convert(p.value, p.currency, "USD", o.fx ?? {});
+      const entry = { ...base, side: s.side, line: p.line, stated: p.value, statedCurrency: p.currency, statedUsd, catalog: t?.price ?? null, since: at.since, tier: t?.tier?.index ?? null };
+      if (t === null) {
+        check.push({ ...entry, diffPct: null, ok: null, reason: `the catalog has no ${s.side} price` });
+        continue;
+      }
+      if (statedUsd === null) {
+        if (!warnedCurrency) warnings.push(priceWarning("price-check-currency", { model: m.name, currency: p.currency }, p.line));
+        warnedCurrency = true;
+        check.push({ ...entry, diffPct: null, ok: null, reason: `in ${p.currency}, no rate` });
+        continue;
+      }
+      const diffPct = t.price === 0 ? (statedUsd === 0 ? 0 : null) : ((statedUsd - t.price) / t.price) * 100;
+      const ok = diffPct === null ? false : Math.abs(diffPct) <= PRICE_TOLERANCE_PCT + 1e-9;
+      check.push({ ...entry, diffPct, ok, reason: null });
+      if (!ok) {
+        const stated = p.currency === "USD" ? usd(p.value) : `${fmtValue(p.value, `${p.currency.toLowerCase()}_per_mtok`)} (${usd(statedUsd)})`;
+        const tierNote = t.tier ? `, tier ${t.tier.index + 1} of ${t.tier.of}` : "";
+        warnings.push(priceWarning("price-mismatch", {
+          model: m.name, side: s.side, stated, catalog: `${usd(t.price)}${tierNote}`, provider: provider.id, catalogModel: model.id,
+          diff: diffPct === null ? "an unknown share" : fmtSigned(diffPct, 1, "%"), package: c.package, version: c.version, dataDate: c.dataDate, date,
+          since: at.since === null ? "the catalog gives it no start date" : `in force since ${at.since}`,
+        }, p.line));
+      }
+    }
+  }
+  return { check, warnings };
+}
+
+/** A price the record itself states for the model (not one put there from the catalog). */
+function own(m: ModelData, side: "input" | "output"): boolean {
+  const v = m.metrics[`price_${side}`];
+  return v !== undefined && v.source !== "catalog";
+}
+
+const withPrices = (m: ModelData, metrics: Record<string, MetricValue>): ModelData => {
+  const rest = Object.fromEntries(Object.entries(m.metrics).filter(([k]) => k !== "price_input" && k !== "price_output"));
+  return { ...m, metrics: { ...rest, ...metrics } };
+};
+
+/** Throws BaselineError for a baseline neither the record nor the catalog has, CatalogError for the rest. */
+export function planPrices(record: LoadedRecord, c: Catalog, o: PriceOptions): PricePlan {
+  const day = o.asOf ?? o.today;
+  const history = o.asOf !== undefined && o.asOf !== null;
+  const size = requestSize(record, o);
+  const warnings: Warning[] = [];
+  const models: ReportPrices["models"] = [];
+  const info = history ? `prices on ${day}` : "prices of today";
+  const note = (p: Priced, name: string) => {
+    models.push(p.entry);
+    warnings.push(priceWarning("catalog-prices", {
+      model: name, provider: p.entry.provider, catalogModel: p.entry.model, package: c.package, version: c.version, dataDate: c.dataDate,
+      what: `${info}, input ${p.entry.priceInput === null ? "—" : usd(p.entry.priceInput)}, output ${p.entry.priceOutput === null ? "—" : usd(p.entry.priceOutput)}; figures the record has no value for are unknown`,
+    }));
+    warnings.push(...p.warnings);
+  };
+
+  let baseline: ModelData | null = null;
+  const inRecord = o.baseline === undefined || o.baseline === null ? resolveBaseline(record, null) : resolveBaseline(record, o.baseline);
+  if ("error" in inRecord) {
+    const name = o.baseline!;
+    const r = resolveModel(c, name, record.provider);
+    if (!r.ok) throw new BaselineError(`${inRecord.error}; ${resolutionProblem(r)}`, inRecord.names);
+    const id = `${r.resolved.provider.id}:${r.resolved.model.id}`;
+    const priced = priceModel(c, r.resolved, "baseline", id, day, size, history);
+    baseline = { name: id, role: "alternative", metrics: priced.metrics };
+    note(priced, id);
+  } else if (o.source === "catalog") {
+    const m = inRecord.model;
+    const priced = priceModel(c, resolveOrThrow(c, m.name, record.provider, "--prices catalog"), "baseline", m.name, day, size, history);
+    baseline = withPrices(m, priced.metrics);
+    note(priced, m.name);
+  }
+
+  let candidate: ModelData | null = null;
+  if (o.source === "catalog") {
+    const m = candidateOf(record);
+    const priced = priceModel(c, resolveOrThrow(c, m.name, record.provider, "--prices catalog"), "candidate", m.name, day, size, history);
+    candidate = withPrices(m, priced.metrics);
+    note(priced, m.name);
+  }
+
+  const checked = checkPrices(record, c, o);
+  warnings.push(...checked.warnings);
+  return {
+    baseline,
+    candidate,
+    prices: {
+      source: o.source ?? "record",
+      catalog: { package: c.package, version: c.version, dataDate: c.dataDate, ageDays: daysBetween(c.dataDate, o.today) },
+      asOf: day,
+      asOfSource: history ? "given" : "today",
+      models,
+      check: checked.check,
+    },
+    warnings,
+  };
+}
+

@@ -1,0 +1,115 @@
+/**
+ * A model name → one model of the catalog: `provider:model`, a bare model id the catalog places
+ * with one provider, or one of our own aliases. Unknown and ambiguous names are values with the
+ * names that come close, never a guess.
+ */
+import { distance } from "../record/suggest.js";
+import { MODEL_ALIASES, PROVIDER_ALIASES } from "./aliases.js";
+import type { Catalog, CatalogModel, CatalogProvider, MatchLogic } from "./catalog.js";
+
+export interface Resolved {
+  provider: CatalogProvider;
+  model: CatalogModel;
+  /** How the name was placed: `provider:model` as written, a bare id, our alias table, or the record's provider. */
+  via: "provider" | "bare" | "alias" | "record-provider";
+}
+
+export type Resolution =
+  | { ok: true; resolved: Resolved }
+  | { ok: false; kind: "unknown" | "ambiguous" | "unknown-provider"; name: string; matches: string[] };
+
+const MAX_NAME = 200;
+
+/** The catalog's own matching: case-insensitive, in its grammar. */
+export function matches(logic: MatchLogic, id: string): boolean {
+  const t = id.toLowerCase();
+  if ("or" in logic) return logic.or.some((l) => matches(l, id));
+  if ("and" in logic) return logic.and.every((l) => matches(l, id));
+  if ("equals" in logic) return t === logic.equals.toLowerCase();
+  if ("starts_with" in logic) return t.startsWith(logic.starts_with.toLowerCase());
+  if ("ends_with" in logic) return t.endsWith(logic.ends_with.toLowerCase());
+  if ("contains" in logic) return t.includes(logic.contains.toLowerCase());
+  // The patterns are the pinned package's, not the record's; the text they run on is bounded.
+  if ("regex" in logic) return new RegExp(logic.regex).test(id);
+  return false;
+}
+
+/** `GPT-3.5 Turbo` → `gpt-3.5-turbo`; notes in brackets and spaces aside. */
+export function slugOf(name: string): string {
+  return name
+    .normalize("NFKC")
+    .slice(0, MAX_NAME)
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, "")
+    .replace(/[（(][^）)]*[）)]/g, " ")
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, "-");
+}
+
+const fold = (s: string) => s.toLowerCase().replace(/[\s_.-]+/g, "");
+
+export function providerNamed(catalog: Catalog, name: string): CatalogProvider | undefined {
+  const f = fold(name.normalize("NFKC").slice(0, MAX_NAME));
+  const id = PROVIDER_ALIASES[f] ?? f;
+  return catalog.providers.find((p) => fold(p.id) === id || fold(p.name) === id || p.id === id);
+}
+
+const modelOf = (p: CatalogProvider, slug: string) => p.models.find((m) => m.id.toLowerCase() === slug) ?? p.models.find((m) => matches(m.match, slug));
+
+/** The catalog's `provider:model` ids nearest to a name: for an error a user can act on. */
+export function nearNames(catalog: Catalog, name: string, limit = 6): string[] {
+  const slug = slugOf(name).replace(/^[^:]*:/, "");
+  const scored: Array<[number, string]> = [];
+  for (const p of catalog.providers) {
+    for (const m of p.models) {
+      const id = m.id.toLowerCase();
+      const d = id.includes(slug) || (slug.length >= 4 && slug.includes(id)) ? 0 : distance(slug, id, 3);
+      if (d <= 3) scored.push([d + Math.abs(id.length - slug.length) / 100, `${p.id}:${m.id}`]);
+    }
+  }
+  return scored.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1])).slice(0, limit).map(([, n]) => n);
+}
+
+/**
+ * `hint` is the record's provider: where it lists the model, it is the one meant. Without it a
+ * bare id goes to the provider that claims ids like it (the package's own rule: openai for `gpt-…`),
+ * else to the one provider that lists it; several are ambiguous.
+ */
+export function resolveModel(catalog: Catalog, name: string, hint?: string | null): Resolution {
+  const slug = slugOf(name);
+  const alias = MODEL_ALIASES[slug];
+  if (alias && alias !== slug) {
+    const r = resolveModel(catalog, alias);
+    return r.ok ? { ok: true, resolved: { ...r.resolved, via: "alias" } } : r;
+  }
+  const colon = slug.indexOf(":");
+  if (colon > 0) {
+    const provider = providerNamed(catalog, slug.slice(0, colon));
+    const id = slug.slice(colon + 1);
+    if (!provider) return { ok: false, kind: "unknown-provider", name, matches: catalog.providers.map((p) => p.id) };
+    const model = modelOf(provider, id);
+    if (model) return { ok: true, resolved: { provider, model, via: "provider" } };
+    const near = nearNames(catalog, id).filter((n) => n.startsWith(`${provider.id}:`));
+    return { ok: false, kind: "unknown", name, matches: near.length ? near : nearNames(catalog, id) };
+  }
+  const hinted = hint ? providerNamed(catalog, hint) : undefined;
+  const own = hinted && modelOf(hinted, slug);
+  if (hinted && own) return { ok: true, resolved: { provider: hinted, model: own, via: "record-provider" } };
+  const hits = catalog.providers.flatMap((provider) => {
+    const model = modelOf(provider, slug);
+    return model ? [{ provider, model }] : [];
+  });
+  const claimed = hits.filter((h) => h.provider.claims && matches(h.provider.claims, slug));
+  const one = claimed.length === 1 ? claimed[0] : hits.length === 1 ? hits[0] : undefined;
+  if (one) return { ok: true, resolved: { ...one, via: "bare" } };
+  if (hits.length > 1) return { ok: false, kind: "ambiguous", name, matches: hits.map((h) => `${h.provider.id}:${h.model.id}`) };
+  return { ok: false, kind: "unknown", name, matches: nearNames(catalog, slug) };
+}
+
+/** One line for an error: what was not found and what comes close. */
+export function resolutionProblem(r: Extract<Resolution, { ok: false }>): string {
+  const list = r.matches.slice(0, 12).join(", ");
+  if (r.kind === "ambiguous") return `"${r.name}" is in the catalog under several providers: ${list}; name one as provider:model`;
+  if (r.kind === "unknown-provider") return `"${r.name}": no such provider in the catalog; providers: ${list}`;
+  return `"${r.name}" is not in the price catalog${list ? `; close: ${list}` : ""}`;
+}
