@@ -16,6 +16,7 @@ export const MODEL_ALIASES: Readonly<Record<string, string>> = {
   "claude-haiku-3": "anthropic:claude-3-haiku",
   "claude-3-haiku-20240307": "anthropic:claude-3-haiku",
   "gemini-flash-1.5": "google:gemini-1.5-flash",
+  "mistral-nemo-12b": "mistral:mistral-nemo",
 };
 
 /** A provider as records name it (folded: lower case, no spaces) → the catalog's provider id. */

@@ -28,6 +28,10 @@ interface BatchOptions {
   color: boolean;
   followLinks?: boolean;
   ext?: string[];
+  prices?: "record" | "catalog";
+  pricesAsOf?: string;
+  requestTokens?: number;
+  checkPrices?: boolean;
 }
 
 const NEWLINE = new Uint8Array([0x0a]);
@@ -62,7 +66,12 @@ export async function batch(paths: string[], o: BatchOptions): Promise<void> {
   const json = o.format === "json" ? jsonStream() : null;
   json?.open();
   const tick = progress(files.length, o.format === "json" || o.format === "ndjson" || o.format === "junit");
-  const settings = { policy, policySource: cleanPath(source), usage: o.usage ?? null, ...(o.fx ? { fx: o.fx } : {}), withReport: o.format === "json" || o.format === "ndjson" || o.format === "junit" };
+  // The price catalog only when an option asks for it: loaded once, handed to each worker.
+  const wantsCatalog = o.prices === "catalog" || o.pricesAsOf !== undefined || o.requestTokens !== undefined || o.checkPrices === true;
+  const catalog = wantsCatalog
+    ? { data: await (await import("../catalog.js")).cliCatalog(), prices: o.prices ?? "record", pricesAsOf: o.pricesAsOf ?? null, requestTokens: o.requestTokens ?? null, today: new Date().toISOString().slice(0, 10) }
+    : null;
+  const settings = { policy, policySource: cleanPath(source), usage: o.usage ?? null, ...(o.fx ? { fx: o.fx } : {}), ...(catalog ? { catalog } : {}), withReport: o.format === "json" || o.format === "ndjson" || o.format === "junit" };
   const suites: ReturnType<typeof junitSuite>[] = [];
   const decoder = new TextDecoder();
   for await (const r of runInOrder(files, settings, jobsFor(o.jobs, files.length))) {
