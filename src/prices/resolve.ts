@@ -59,12 +59,14 @@ const modelOf = (p: CatalogProvider, slug: string) => p.models.find((m) => m.id.
 /** The catalog's `provider:model` ids nearest to a name: for an error a user can act on. */
 export function nearNames(catalog: Catalog, name: string, limit = 6): string[] {
   const slug = slugOf(name).replace(/^[^:]*:/, "");
+  // Within a third of the name's length in edits, as `closest` allows: `nope` is not near `o1`.
+  const max = Math.min(3, Math.max(1, Math.floor(slug.length / 3)));
   const scored: Array<[number, string]> = [];
   for (const p of catalog.providers) {
     for (const m of p.models) {
       const id = m.id.toLowerCase();
-      const d = id.includes(slug) || (slug.length >= 4 && slug.includes(id)) ? 0 : distance(slug, id, 3);
-      if (d <= 3) scored.push([d + Math.abs(id.length - slug.length) / 100, `${p.id}:${m.id}`]);
+      const d = (slug.length >= 3 && id.includes(slug)) || (id.length >= 4 && slug.includes(id)) ? 0 : distance(slug, id, max);
+      if (d <= max) scored.push([d + Math.abs(id.length - slug.length) / 100, `${p.id}:${m.id}`]);
     }
   }
   return scored.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1])).slice(0, limit).map(([, n]) => n);
