@@ -110,7 +110,7 @@ export function checkPrices(record: LoadedRecord, c: Catalog, o: PriceOptions): 
   for (const m of record.models) {
     const sides = (["input", "output"] as const).map((side) => ({ side, price: moneyOf(m, `price_${side}`) })).filter((s) => s.price && own(m, s.side));
     if (!sides.length) continue;
-    const r = resolveModel(c, m.name, record.provider);
+    const r = resolveModel(c, m.name, record.provider, { near: false });
     if (!r.ok) continue;
     const { provider, model } = r.resolved;
     const at = priceAt(model, date);
@@ -173,11 +173,11 @@ export function planPrices(record: LoadedRecord, c: Catalog, o: PriceOptions): P
   const warnings: Warning[] = [];
   const models: ReportPrices["models"] = [];
   const info = history ? `prices on ${day}` : "prices of today";
-  const note = (p: Priced, name: string) => {
+  const note = (p: Priced, name: string, unknowns: boolean) => {
     models.push(p.entry);
     warnings.push(priceWarning("catalog-prices", {
       model: name, provider: p.entry.provider, catalogModel: p.entry.model, package: c.package, version: c.version, dataDate: c.dataDate,
-      what: `${info}, input ${p.entry.priceInput === null ? "—" : usd(p.entry.priceInput)}, output ${p.entry.priceOutput === null ? "—" : usd(p.entry.priceOutput)}; figures the record has no value for are unknown`,
+      what: `${info}, input ${p.entry.priceInput === null ? "—" : usd(p.entry.priceInput)}, output ${p.entry.priceOutput === null ? "—" : usd(p.entry.priceOutput)}${unknowns ? "; its other figures are unknown" : ""}`,
     }));
     warnings.push(...p.warnings);
   };
@@ -191,12 +191,12 @@ export function planPrices(record: LoadedRecord, c: Catalog, o: PriceOptions): P
     const id = `${r.resolved.provider.id}:${r.resolved.model.id}`;
     const priced = priceModel(c, r.resolved, "baseline", id, day, size, history);
     baseline = { name: id, role: "alternative", metrics: priced.metrics };
-    note(priced, id);
+    note(priced, id, true);
   } else if (o.source === "catalog") {
     const m = inRecord.model;
     const priced = priceModel(c, resolveOrThrow(c, m.name, record.provider, "--prices catalog"), "baseline", m.name, day, size, history);
     baseline = withPrices(m, priced.metrics);
-    note(priced, m.name);
+    note(priced, m.name, false);
   }
 
   let candidate: ModelData | null = null;
@@ -204,7 +204,7 @@ export function planPrices(record: LoadedRecord, c: Catalog, o: PriceOptions): P
     const m = candidateOf(record);
     const priced = priceModel(c, resolveOrThrow(c, m.name, record.provider, "--prices catalog"), "candidate", m.name, day, size, history);
     candidate = withPrices(m, priced.metrics);
-    note(priced, m.name);
+    note(priced, m.name, false);
   }
 
   const checked = checkPrices(record, c, o);

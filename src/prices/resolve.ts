@@ -3,6 +3,7 @@
  * with one provider, or one of our own aliases. Unknown and ambiguous names are values with the
  * names that come close, never a guess.
  */
+import { clip, stripControls } from "../record/quantity/text.js";
 import { distance } from "../record/suggest.js";
 import { MODEL_ALIASES, PROVIDER_ALIASES } from "./aliases.js";
 import type { Catalog, CatalogModel, CatalogProvider, MatchLogic } from "./catalog.js";
@@ -30,16 +31,21 @@ export function matches(logic: MatchLogic, id: string): boolean {
   if ("ends_with" in logic) return t.endsWith(logic.ends_with.toLowerCase());
   if ("contains" in logic) return t.includes(logic.contains.toLowerCase());
   // The patterns are the pinned package's, not the record's; the text they run on is bounded.
-  if ("regex" in logic) return new RegExp(logic.regex).test(id);
+  if ("regex" in logic) return compiled(logic.regex).test(id);
   return false;
+}
+
+const PATTERNS = new Map<string, RegExp>();
+function compiled(source: string): RegExp {
+  let re = PATTERNS.get(source);
+  if (!re) PATTERNS.set(source, (re = new RegExp(source)));
+  return re;
 }
 
 /** `GPT-3.5 Turbo` → `gpt-3.5-turbo`; notes in brackets and spaces aside. */
 export function slugOf(name: string): string {
-  return name
+  return stripControls(clip(name, MAX_NAME))
     .normalize("NFKC")
-    .slice(0, MAX_NAME)
-    .replace(/[\u200b-\u200d\u2060\ufeff]/g, "")
     .replace(/[（(][^）)]*[）)]/g, " ")
     .trim()
     .toLowerCase()
@@ -49,8 +55,8 @@ export function slugOf(name: string): string {
 const fold = (s: string) => s.toLowerCase().replace(/[\s_.-]+/g, "");
 
 export function providerNamed(catalog: Catalog, name: string): CatalogProvider | undefined {
-  const f = fold(name.normalize("NFKC").slice(0, MAX_NAME));
-  const id = PROVIDER_ALIASES[f] ?? f;
+  const f = fold(stripControls(clip(name, MAX_NAME)).normalize("NFKC"));
+  const id = (Object.hasOwn(PROVIDER_ALIASES, f) ? PROVIDER_ALIASES[f] : undefined) ?? f;
   return catalog.providers.find((p) => fold(p.id) === id || fold(p.name) === id || p.id === id);
 }
 
@@ -77,11 +83,13 @@ export function nearNames(catalog: Catalog, name: string, limit = 6): string[] {
  * bare id goes to the provider that claims ids like it (the package's own rule: openai for `gpt-…`),
  * else to the one provider that lists it; several are ambiguous.
  */
-export function resolveModel(catalog: Catalog, name: string, hint?: string | null): Resolution {
+export function resolveModel(catalog: Catalog, name: string, hint?: string | null, o: { near?: boolean } = {}): Resolution {
   const slug = slugOf(name);
-  const alias = MODEL_ALIASES[slug];
+  // Close names cost a pass of edit distances over the catalog: only for an error a person reads.
+  const near = (id: string) => (o.near === false ? [] : nearNames(catalog, id));
+  const alias = Object.hasOwn(MODEL_ALIASES, slug) ? MODEL_ALIASES[slug] : undefined;
   if (alias && alias !== slug) {
-    const r = resolveModel(catalog, alias);
+    const r = resolveModel(catalog, alias, null, o);
     return r.ok ? { ok: true, resolved: { ...r.resolved, via: "alias" } } : r;
   }
   const colon = slug.indexOf(":");
@@ -91,8 +99,9 @@ export function resolveModel(catalog: Catalog, name: string, hint?: string | nul
     if (!provider) return { ok: false, kind: "unknown-provider", name, matches: catalog.providers.map((p) => p.id) };
     const model = modelOf(provider, id);
     if (model) return { ok: true, resolved: { provider, model, via: "provider" } };
-    const near = nearNames(catalog, id).filter((n) => n.startsWith(`${provider.id}:`));
-    return { ok: false, kind: "unknown", name, matches: near.length ? near : nearNames(catalog, id) };
+    const all = near(id);
+    const own = all.filter((n) => n.startsWith(`${provider.id}:`));
+    return { ok: false, kind: "unknown", name, matches: own.length ? own : all };
   }
   const hinted = hint ? providerNamed(catalog, hint) : undefined;
   const own = hinted && modelOf(hinted, slug);
@@ -105,7 +114,7 @@ export function resolveModel(catalog: Catalog, name: string, hint?: string | nul
   const one = claimed.length === 1 ? claimed[0] : hits.length === 1 ? hits[0] : undefined;
   if (one) return { ok: true, resolved: { ...one, via: "bare" } };
   if (hits.length > 1) return { ok: false, kind: "ambiguous", name, matches: hits.map((h) => `${h.provider.id}:${h.model.id}`) };
-  return { ok: false, kind: "unknown", name, matches: nearNames(catalog, slug) };
+  return { ok: false, kind: "unknown", name, matches: near(slug) };
 }
 
 /** One line for an error: what was not found and what comes close. */

@@ -9,7 +9,8 @@ export function pricesLines(r: Report, s: Style = plainStyle): string[] | null {
   const p = r.prices;
   if (!p) return null;
   const when = p.asOfSource === "given" ? `prices on ${p.asOf}` : "prices of today";
-  const head = `${s.bold("Prices")} ${s.dim(`from the ${p.source === "catalog" ? "catalog" : "record"}; catalog ${p.catalog.package} ${p.catalog.version}, data of ${p.catalog.dataDate}, ${when}`)}`;
+  const from = p.source === "catalog" ? "from the catalog" : p.models.length ? "from the record, and from the catalog for the baseline" : "from the record, checked against the catalog";
+  const head = `${s.bold("Prices")} ${s.dim(`${from}: ${p.catalog.package} ${p.catalog.version}, data of ${p.catalog.dataDate}, ${when}`)}`;
   const lines = [head];
   for (const m of p.models) {
     const tier = m.tier ? `, ${m.tier.index === 0 ? "base tier" : `tier ${m.tier.index + 1} of ${m.tier.of} (over ${m.tier.from.toLocaleString("en-US")} input tokens a request)`}` : "";

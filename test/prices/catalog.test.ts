@@ -125,3 +125,16 @@ describe("names", () => {
     expect(r.via).toBe("alias");
   });
 });
+
+describe("names from records are data", () => {
+  test.each(["__proto__", "constructor", "toString", "hasOwnProperty"])("%s is an unknown model, not an object's own property", (name) => {
+    expect(resolveModel(c, name)).toMatchObject({ ok: false });
+    expect(resolveModel(c, `${name}:gpt-4o`)).toMatchObject({ ok: false, kind: "unknown-provider" });
+  });
+
+  test("a long or pattern-like name is an unknown name; invisible characters are no part of one", () => {
+    expect(resolveModel(c, `${"(a+)+".repeat(5000)}x`)).toMatchObject({ ok: false, kind: "unknown" });
+    expect(resolveModel(c, "gpt-4o-mini\u202e")).toMatchObject({ ok: true, resolved: { model: { id: "gpt-4o-mini" } } });
+    expect(resolveModel(c, "gpt\u200b-4o-mini")).toMatchObject({ ok: true, resolved: { model: { id: "gpt-4o-mini" } } });
+  });
+});
