@@ -92,6 +92,9 @@ export const PolicySchema = z
         if (seen.has(r.id)) ctx.issues.push({ code: "custom", message: `rule id "${r.id}" is used twice`, path: ["rules", i, "id"], input: r.id });
         seen.add(r.id);
       });
+      if (p.catalog_age_severity !== undefined && p.max_catalog_age_days === undefined) {
+        ctx.issues.push({ code: "custom", message: "needs max_catalog_age_days beside it", path: ["catalog_age_severity"], input: p.catalog_age_severity });
+      }
       const keys = new Set<string>();
       (p.metrics ?? []).forEach((m, i) => {
         if (keys.has(m.key)) ctx.issues.push({ code: "custom", message: `metric key "${m.key}" is used twice`, path: ["metrics", i, "key"], input: m.key });

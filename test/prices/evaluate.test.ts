@@ -5,6 +5,7 @@ import { evaluate } from "../../src/evaluate.js";
 import { loadCatalog, type Catalog } from "../../src/prices/catalog.js";
 import { CatalogError } from "../../src/prices/plan.js";
 import { ReportSchema } from "../../src/report/schema.js";
+import { parsePolicy } from "../../src/rules/parse-policy.js";
 import { fixture, load } from "../helpers.js";
 
 let catalog: Catalog;
@@ -166,5 +167,16 @@ describe("max_catalog_age_days", () => {
     const r = evaluate(disagrees(), { policy: policy({ max_catalog_age_days: 30, catalog_age_severity: "required" }) });
     expect(r.rules.map((x) => x.id)).toEqual(["quality"]);
     expect(r.verdict).toBe("MIGRATE");
+  });
+});
+
+describe("the policy's catalog keys", () => {
+  const rules = "rules:\n  - { id: q, metric: task_success, change_pp: { min: 5 } }\n";
+  test("max_catalog_age_days with a severity is a policy; a severity alone, or a word for days, is an error with its line", () => {
+    expect(parsePolicy(`version: 1\nmax_catalog_age_days: 60\ncatalog_age_severity: required\n${rules}`, "p.yaml")).toMatchObject({ ok: true });
+    const alone = parsePolicy(`version: 1\ncatalog_age_severity: required\n${rules}`, "p.yaml");
+    expect(alone).toMatchObject({ ok: false, errors: [{ line: 2 }] });
+    expect(!alone.ok && alone.errors[0]!.message).toContain("needs max_catalog_age_days");
+    expect(parsePolicy(`version: 1\nmax_catalog_age_days: sixty\n${rules}`, "p.yaml")).toMatchObject({ ok: false, errors: [{ line: 2 }] });
   });
 });
