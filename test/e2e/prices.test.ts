@@ -1,7 +1,9 @@
 /** The price catalog end to end: lazily loaded, the prices command, compare and show with it. */
 import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { BIN, HAS_SEED, ROOT, SEED, run } from "../helpers.js";
 
 const SPY = join(ROOT, "test/e2e/spy-require.cjs");
@@ -20,6 +22,7 @@ describe("the catalog is loaded only when an option needs it", () => {
     expect(JSON.parse(r.stdout).prices).toBeUndefined();
     // A baseline the record prices needs no catalog either.
     expect(spied(["compare", "fixtures/prices/price-disagrees.md", "--baseline", "gpt-3.5-turbo", "--format", "json"]).stderr).not.toContain("[spy]");
+    expect(spied(["batch", "fixtures/prices", "--format", "ndjson"]).stderr).not.toContain("[spy]");
   });
 
   test("the spy sees it when it is used", () => {
@@ -121,5 +124,39 @@ describe("show", () => {
     const r = run(["show", "fixtures/prices/price-disagrees.md"]);
     expect(r.stdout).toContain("Prices against the catalog (@pydantic/genai-prices 0.1.8, data of 2026-09-23");
     expect(r.stdout).toMatch(/│ 16 +│ GPT-4o mini +│ input +│ \$0\.2\/1M +│ \$0\.15\/1M +│ \+33\.3% ✗/);
+  });
+});
+
+describe("the library with the catalog, from an installed copy", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "migrate-eval-catalog-"));
+    mkdirSync(join(dir, "node_modules"));
+    symlinkSync(ROOT, join(dir, "node_modules", "migrate-eval"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const record = JSON.stringify(join(ROOT, "fixtures/prices/price-disagrees.md"));
+
+  test("require: loadCatalog, then evaluate against a model the record does not price", () => {
+    const code = `const m = require("migrate-eval"); const fs = require("fs");
+m.loadCatalog().then((catalog) => {
+  const l = m.parseRecord(fs.readFileSync(${record}, "utf8"), "x.md");
+  const r = m.evaluate(l.record, { catalog, baseline: "openai:gpt-4o-mini" });
+  console.log(r.cost.baseline.monthly, r.prices.catalog.version);
+});`;
+    const r = spawnSync(process.execPath, ["-e", code], { cwd: dir, encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    // 100M × 0.15 + 50M × 0.60
+    expect(r.stdout.trim()).toBe("45 0.1.8");
+  });
+
+  test("import: the same", () => {
+    const code = `import * as m from "migrate-eval"; import { readFileSync } from "node:fs";
+const catalog = await m.loadCatalog();
+const l = m.parseRecord(readFileSync(${record}, "utf8"), "x.md");
+console.log(m.evaluate(l.record, { catalog, prices: "catalog" }).cost.candidate.monthly);`;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", code], { cwd: dir, encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.stdout.trim()).toBe("45");
   });
 });
