@@ -72,7 +72,8 @@ function priceModel(c: Catalog, r: Resolved, role: "baseline" | "candidate", nam
   const output = at.price.output ? chooseTier(at.price.output, size.tokens) : null;
   const tier = input?.tier ?? output?.tier ?? null;
   if (tier) warnings.push(priceWarning("catalog-tier", { model: name, tier: tierText(tier, size) }));
-  if (history && at.since === null && at.price === r.model.prices[0]) warnings.push(priceWarning("catalog-undated", { model: name, date: day }));
+  // A past day on an undated first price: the catalog cannot say the price held then.
+  if (history && day < c.dataDate && at.since === null && at.price === r.model.prices[0]) warnings.push(priceWarning("catalog-undated", { model: name, date: day }));
   const text = `${c.package} ${c.version} ${id}`;
   const metrics: Record<string, MetricValue> = {};
   if (input) metrics.price_input = { value: input.price, line: null, source: "catalog", text, currency: "USD" };
@@ -89,9 +90,9 @@ function priceModel(c: Catalog, r: Resolved, role: "baseline" | "candidate", nam
 }
 
 function tierText(t: { index: number; from: number; of: number }, size: ReturnType<typeof requestSize>): string {
-  const which = t.index === 0 ? `the base tier (1 of ${t.of})` : `tier ${t.index + 1} of ${t.of} (more than ${t.from.toLocaleString("en-US")} input tokens a request)`;
-  if (size.source === "none") return `${which}, as no request size is known (--request-tokens N, or requests in the record's usage)`;
-  const from = size.source === "flag" ? "--request-tokens" : "the record's usage per request";
+  const which = t.index === 0 ? `the base tier (1 of ${t.of})` : `tier ${t.index + 1} of ${t.of} (over ${t.from.toLocaleString("en-US")})`;
+  if (size.source === "none") return `${which}: no request size is known (--request-tokens N, or requests in the record's usage)`;
+  const from = size.source === "flag" ? "--request-tokens" : "from the record's usage";
   return `${which}, for ${size.tokens?.toLocaleString("en-US")} input tokens a request (${from})`;
 }
 
@@ -146,7 +147,7 @@ export function checkPrices(record: LoadedRecord, c: Catalog, o: PriceOptions): 
         warnings.push(priceWarning("price-mismatch", {
           model: m.name, side: s.side, stated, catalog: `${usd(t.price)}${tierNote}`, provider: provider.id, catalogModel: model.id,
           diff: diffPct === null ? "an unknown share" : fmtSigned(diffPct, 1, "%"), package: c.package, version: c.version, dataDate: c.dataDate, date,
-          since: at.since === null ? "the catalog gives it no start date" : `in force since ${at.since}`,
+          since: at.since === null ? "undated" : `since ${at.since}`,
         }, p.line));
       }
     }
@@ -172,12 +173,12 @@ export function planPrices(record: LoadedRecord, c: Catalog, o: PriceOptions): P
   const size = requestSize(record, o);
   const warnings: Warning[] = [];
   const models: ReportPrices["models"] = [];
-  const info = history ? `prices on ${day}` : "prices of today";
   const note = (p: Priced, name: string, unknowns: boolean) => {
     models.push(p.entry);
     warnings.push(priceWarning("catalog-prices", {
       model: name, provider: p.entry.provider, catalogModel: p.entry.model, package: c.package, version: c.version, dataDate: c.dataDate,
-      what: `${info}, input ${p.entry.priceInput === null ? "—" : usd(p.entry.priceInput)}, output ${p.entry.priceOutput === null ? "—" : usd(p.entry.priceOutput)}${unknowns ? "; its other figures are unknown" : ""}`,
+      what: `input ${p.entry.priceInput === null ? "—" : usd(p.entry.priceInput)}, output ${p.entry.priceOutput === null ? "—" : usd(p.entry.priceOutput)}`,
+      on: history ? day : null, unknowns: unknowns ? "; its other figures are unknown" : "",
     }));
     warnings.push(...p.warnings);
   };

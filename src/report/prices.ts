@@ -1,5 +1,5 @@
 /** Where a report's prices came from, when the price catalog was used: a few lines for people. */
-import { fmtSigned, fmtValue } from "../format.js";
+import { fmtValue } from "../format.js";
 import type { Report } from "./schema.js";
 import { plainStyle, type Style } from "./style.js";
 
@@ -19,8 +19,9 @@ export function pricesLines(r: Report, s: Style = plainStyle): string[] | null {
   const compared = p.check.filter((c) => c.ok !== null);
   const off = compared.filter((c) => c.ok === false);
   if (p.check.length) {
-    lines.push(`  price check: ${compared.length - off.length} of ${compared.length} record prices within 5% of the catalog` +
-      (off.length ? `; ${off.map((c) => `line ${c.line ?? "?"} ${c.model} ${c.side} ${fmtSigned(c.diffPct, 1, "%")}`).join(", ")}` : "") +
+    const at = [...new Set(off.map((c) => c.line).filter((l): l is number => l !== null))];
+    lines.push(`  price check: ${compared.length - off.length} of ${compared.length} record prices within 5% of the catalog's` +
+      (off.length ? `; ${off.length} not${at.length ? ` (line${at.length === 1 ? "" : "s"} ${at.join(", ")})` : ""}` : "") +
       (p.check.length > compared.length ? `; ${p.check.length - compared.length} not compared` : ""));
   }
   return lines;

@@ -52,8 +52,9 @@ describe("compare with the catalog", () => {
   test("the table says where the prices came from", () => {
     const r = run(["compare", "fixtures/prices/price-disagrees.md", "--baseline", "openai:gpt-4o"]);
     expect(r.stdout).toContain("baseline openai:gpt-4o: source catalog, openai:gpt-4o, input $2.5/1M, output $10/1M");
-    expect(r.stdout).toContain("catalog @pydantic/genai-prices 0.1.8, data of 2026-09-23");
-    expect(r.stdout).toContain("price check: 3 of 4 record prices within 5% of the catalog; line 16 GPT-4o mini input +33.3%");
+    expect(r.stdout).toContain("Prices from the record, and from the catalog for the baseline: @pydantic/genai-prices 0.1.8, data of 2026-09-23, prices of today");
+    expect(r.stdout).toContain("price check: 3 of 4 record prices within 5% of the catalog's; 1 not (line 16)");
+    expect(r.stdout).toContain("line 16: GPT-4o mini's input price $0.2/1M is +33.3% off the catalog's $0.15/1M (openai:gpt-4o-mini, @pydantic/genai-prices 0.1.8 of 2026-09-23, undated)");
   });
 
   test("errors: an unknown model, an ambiguous one, a day before a model existed, a bad date", () => {

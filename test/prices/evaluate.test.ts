@@ -94,7 +94,7 @@ describe("tiered prices", () => {
     expect(r.cost.baseline).toMatchObject({ priceInput: 0.25, priceOutput: 1.25, monthly: 300 * 0.25 + 30 * 1.25 });
     const sonnet = r.prices?.models.find((m) => m.role === "candidate");
     expect(sonnet?.tier).toEqual({ index: 1, from: 200_000, of: 2, requestTokens: 300_000, requestTokensSource: "record" });
-    expect(r.warnings.find((w) => w.code === "catalog-tier")?.message).toMatch(/tier 2 of 2 .*300,000 input tokens a request \(the record's usage per request\)/);
+    expect(r.warnings.find((w) => w.code === "catalog-tier")?.message).toBe("Claude Sonnet 4.5 is priced by request size: tier 2 of 2 (over 200,000), for 300,000 input tokens a request (from the record's usage)");
   });
 
   test("--request-tokens wins; at or under 200,000 it is the base tier", () => {
@@ -117,7 +117,7 @@ describe("the price check", () => {
     expect(w?.line).toBe(16);
     expect(w?.message).toContain("$0.2/1M");
     expect(w?.message).toContain("$0.15/1M");
-    expect(w?.message).toContain("data of 2026-09-23");
+    expect(w?.message).toContain("0.1.8 of 2026-09-23");
   });
 
   test("prices per 1K are compared after the reader's normalisation", () => {
