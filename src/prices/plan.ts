@@ -187,6 +187,8 @@ export function planPrices(record: LoadedRecord, c: Catalog, o: PriceOptions): P
   const inRecord = o.baseline === undefined || o.baseline === null ? resolveBaseline(record, null) : resolveBaseline(record, o.baseline);
   if ("error" in inRecord) {
     const name = o.baseline!;
+    // An empty name is a name left out, not one to look up.
+    if (name.trim() === "") throw new BaselineError(inRecord.error, inRecord.names);
     const r = resolveModel(c, name, record.provider);
     if (!r.ok) throw new BaselineError(`${inRecord.error}; ${resolutionProblem(r)}`, inRecord.names);
     const id = `${r.resolved.provider.id}:${r.resolved.model.id}`;

@@ -180,3 +180,7 @@ describe("the policy's catalog keys", () => {
     expect(parsePolicy(`version: 1\nmax_catalog_age_days: sixty\n${rules}`, "p.yaml")).toMatchObject({ ok: false, errors: [{ line: 2 }] });
   });
 });
+
+test("an empty --baseline is a name left out, not looked up in the catalog", () => {
+  expect(() => evaluate(disagrees(), { catalog, baseline: " ", today: TODAY })).toThrow(/^an empty name; baselines it has: GPT-3\.5 Turbo$/);
+});

@@ -58,7 +58,7 @@ export function exampleRecordPath(): string {
 /** The price catalog, loaded only when an option needs it: a plain `compare` never imports it. */
 async function catalogFor(record: LoadedRecord, o: CompareOptions): Promise<Catalog | null> {
   const wanted = o.prices === "catalog" || o.pricesAsOf !== undefined || o.requestTokens !== undefined || o.checkPrices === true ||
-    (o.baseline !== undefined && "error" in resolveBaseline(record, o.baseline));
+    (o.baseline !== undefined && o.baseline.trim() !== "" && "error" in resolveBaseline(record, o.baseline));
   return wanted ? (await import("../catalog.js")).cliCatalog() : null;
 }
 
