@@ -210,6 +210,8 @@ export function planPrices(record: LoadedRecord, c: Catalog, o: PriceOptions): P
     note(priced, m.name, false);
   }
 
+  // A day for catalog prices when none is used would be a flag that silently does nothing.
+  if (history && models.length === 0) throw new CatalogError(`prices as of ${day} are catalog prices, and none is used: add --prices catalog, or a --baseline the record does not price`);
   const checked = checkPrices(record, c, o);
   warnings.push(...checked.warnings);
   return {

@@ -184,3 +184,8 @@ describe("the policy's catalog keys", () => {
 test("an empty --baseline is a name left out, not looked up in the catalog", () => {
   expect(() => evaluate(disagrees(), { catalog, baseline: " ", today: TODAY })).toThrow(/^an empty name; baselines it has: GPT-3\.5 Turbo$/);
 });
+
+test("a day for catalog prices when none is used is refused, not ignored", () => {
+  expect(() => evaluate(disagrees(), { catalog, pricesAsOf: "2025-01-01", today: TODAY })).toThrow(/none is used: add --prices catalog/);
+  expect(evaluate(disagrees(), { catalog, baseline: "openai:gpt-4o", pricesAsOf: "2025-01-01", today: TODAY }).prices?.asOf).toBe("2025-01-01");
+});

@@ -6,7 +6,7 @@ import type { Fx } from "../../calc/compare-cost.js";
 import type { TokenUsage } from "../../calc/cost.js";
 import { formatError } from "../../record/findings.js";
 import { renderBatchMarkdown, renderBatchTable, type BatchRow } from "../../report/batch.js";
-import { EXIT } from "../errors.js";
+import { EXIT, UserError } from "../errors.js";
 import { colorEnabled, drained, err, makeStyle, out } from "../io.js";
 import { choosePolicy } from "../policy-source.js";
 import { gather, progress } from "../collect.js";
@@ -53,6 +53,7 @@ function jsonStream() {
 }
 
 export async function batch(paths: string[], o: BatchOptions): Promise<void> {
+  if (o.pricesAsOf !== undefined && o.prices !== "catalog") throw new UserError("batch: --prices-as-of is a day for catalog prices: add --prices catalog");
   const { policy, source } = choosePolicy(o.policy);
   const found = await gather(paths, { followLinks: o.followLinks, extensions: o.ext ?? [] });
   if (!found) return;
