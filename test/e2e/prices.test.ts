@@ -57,6 +57,12 @@ describe("compare with the catalog", () => {
     expect(r.stdout).toContain("line 16: GPT-4o mini's input price $0.2/1M is +33.3% off the catalog's $0.15/1M (openai:gpt-4o-mini, @pydantic/genai-prices 0.1.8 of 2026-09-23, undated)");
   });
 
+  test("JUnit carries the catalog's version and data date as properties", () => {
+    const r = run(["compare", "fixtures/prices/price-disagrees.md", "--baseline", "openai:gpt-4o", "--format", "junit"]);
+    expect(r.stdout).toContain('<property name="catalog" value="@pydantic/genai-prices 0.1.8"/><property name="catalog.dataDate" value="2026-09-23"/>');
+    expect(run(["compare", "fixtures/prices/price-disagrees.md", "--format", "junit"]).stdout).not.toContain("catalog");
+  });
+
   test("errors: an unknown model, an ambiguous one, a day before a model existed, a bad date", () => {
     const unknown = run(["compare", "fixtures/prices/price-disagrees.md", "--baseline", "gpt-4o-minii"]);
     expect(unknown.status).toBe(2);
