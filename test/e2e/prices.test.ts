@@ -83,6 +83,8 @@ describe("compare with the catalog", () => {
     expect(r.status).toBe(0);
     const reports = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
     expect(reports.map((x) => x.prices.source)).toEqual(["catalog", "catalog", "catalog"]);
+    expect(run(["batch", "fixtures/prices", "--prices", "catalog"]).stdout).toContain("· prices from the catalog (@pydantic/genai-prices 0.1.8 of 2026-09-23)");
+    expect(run(["batch", "fixtures/prices", "--check-prices"]).stdout).toContain("· prices checked against the catalog (@pydantic/genai-prices 0.1.8 of 2026-09-23)");
     const failing = run(["batch", "fixtures/prices", "fixtures/records/english-seed-style-cost-up.md", "--prices", "catalog", "--format", "ndjson"]);
     expect(failing.status).toBe(2);
     expect(failing.stderr).toContain('"Llama 3.1 8B" is not in the price catalog');

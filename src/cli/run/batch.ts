@@ -97,7 +97,10 @@ export async function batch(paths: string[], o: BatchOptions): Promise<void> {
   // A record with several problems is one record that could not be read.
   const failed = new Set(errors.map((e) => e.file)).size;
   const summary = { total, ...tally, errors: failed };
-  const described = { ...summary, policy: policyInfo(policy, cleanPath(source)) };
+  const described = {
+    ...summary, policy: policyInfo(policy, cleanPath(source)),
+    ...(catalog ? { catalog: { name: `${catalog.data.package} ${catalog.data.version} of ${catalog.data.dataDate}`, source: catalog.prices } } : {}),
+  };
   if (o.format === "table") out(renderBatchTable(rows, described, await makeStyle(colorEnabled(o.color))));
   else if (o.format === "markdown") out(renderBatchMarkdown(rows, described, errors));
   else if (json) json.close(errors, summary);
