@@ -192,6 +192,10 @@ export function planPrices(record: LoadedRecord, c: Catalog, o: PriceOptions): P
     const r = resolveModel(c, name, record.provider);
     if (!r.ok) throw new BaselineError(`${inRecord.error}; ${resolutionProblem(r)}`, inRecord.names);
     const id = `${r.resolved.provider.id}:${r.resolved.model.id}`;
+    const self = resolveModel(c, candidateOf(record).name, record.provider, { near: false });
+    if (self.ok && self.resolved.model === r.resolved.model) {
+      throw new BaselineError(`"${name}" is the candidate itself (${id} in the price catalog); baselines it has: ${inRecord.names.join(", ")}`, inRecord.names);
+    }
     const priced = priceModel(c, r.resolved, "baseline", id, day, size, history);
     baseline = { name: id, role: "alternative", metrics: priced.metrics };
     note(priced, id, true);

@@ -150,13 +150,13 @@ describe("the library with the catalog, from an installed copy", () => {
     const code = `const m = require("migrate-eval"); const fs = require("fs");
 m.loadCatalog().then((catalog) => {
   const l = m.parseRecord(fs.readFileSync(${record}, "utf8"), "x.md");
-  const r = m.evaluate(l.record, { catalog, baseline: "openai:gpt-4o-mini" });
+  const r = m.evaluate(l.record, { catalog, baseline: "anthropic:claude-3-haiku" });
   console.log(r.cost.baseline.monthly, r.prices.catalog.version);
 });`;
     const r = spawnSync(process.execPath, ["-e", code], { cwd: dir, encoding: "utf8" });
     expect(r.stderr).toBe("");
-    // 100M × 0.15 + 50M × 0.60
-    expect(r.stdout.trim()).toBe("45 0.1.8");
+    // 100M × 0.25 + 50M × 1.25
+    expect(r.stdout.trim()).toBe("87.5 0.1.8");
   });
 
   test("import: the same", () => {

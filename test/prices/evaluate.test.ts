@@ -189,3 +189,7 @@ test("a day for catalog prices when none is used is refused, not ignored", () =>
   expect(() => evaluate(disagrees(), { catalog, pricesAsOf: "2025-01-01", today: TODAY })).toThrow(/none is used: add --prices catalog/);
   expect(evaluate(disagrees(), { catalog, baseline: "openai:gpt-4o", pricesAsOf: "2025-01-01", today: TODAY }).prices?.asOf).toBe("2025-01-01");
 });
+
+test("a catalog baseline that is the candidate itself is refused", () => {
+  expect(() => evaluate(disagrees(), { catalog, baseline: "openai:gpt-4o-mini", today: TODAY })).toThrow(/"openai:gpt-4o-mini" is the candidate itself \(openai:gpt-4o-mini in the price catalog\); baselines it has: GPT-3\.5 Turbo/);
+});
