@@ -6,6 +6,7 @@ import { loadCatalog, type Catalog } from "../../src/prices/catalog.js";
 import { CatalogError } from "../../src/prices/plan.js";
 import { ReportSchema } from "../../src/report/schema.js";
 import { parsePolicy } from "../../src/rules/parse-policy.js";
+import { parseRecord } from "../../src/record/parse.js";
 import { fixture, load } from "../helpers.js";
 
 let catalog: Catalog;
@@ -192,4 +193,40 @@ test("a day for catalog prices when none is used is refused, not ignored", () =>
 
 test("a catalog baseline that is the candidate itself is refused", () => {
   expect(() => evaluate(disagrees(), { catalog, baseline: "openai:gpt-4o-mini", today: TODAY })).toThrow(/"openai:gpt-4o-mini" is the candidate itself \(openai:gpt-4o-mini in the price catalog\); baselines it has: GPT-3\.5 Turbo/);
+});
+
+describe("a model priced by the time of day", () => {
+  const text = `---
+id: TOD_001
+title: "deepseek-chat against gpt-4o-mini"
+old_model: "deepseek-chat"
+new_model: "gpt-4o-mini"
+update_date: 2026-10-01
+---
+
+| Metric | deepseek-chat | gpt-4o-mini |
+|---|---|---|
+| API price (Input) | $0.27/1M tokens | $0.15/1M tokens |
+| API price (Output) | $1.10/1M tokens | $0.60/1M tokens |
+
+Monthly usage: 100M Input tokens, 50M Output tokens
+`;
+  const record = () => {
+    const r = parseRecord(text, "tod.md");
+    if (!r.ok) throw new Error("expected a record");
+    return r.record;
+  };
+
+  test("is not priced from the catalog: no one price holds for a month", () => {
+    expect(() => evaluate(record(), { catalog, prices: "catalog", today: TODAY })).toThrow(/deepseek:deepseek-chat is priced by the time of day \(00:30:00Z–16:30:00Z\)/);
+  });
+
+  test("its record price is not checked, with a warning that says why", () => {
+    const r = evaluate(record(), { catalog, today: TODAY });
+    const w = r.warnings.find((x) => x.code === "price-check-no-price");
+    expect(w).toMatchObject({ line: 11 });
+    expect(w?.message).toContain("priced by the time of day");
+    expect(r.prices!.check.filter((x) => x.model === "deepseek-chat").every((x) => x.ok === null)).toBe(true);
+    expect(r.prices!.check.filter((x) => x.model === "gpt-4o-mini").map((x) => x.ok)).toEqual([true, true]);
+  });
 });
