@@ -1,6 +1,7 @@
 /** The pinned catalog's real values, how names resolve, price history and tiers. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { beforeAll, describe, expect, test } from "vitest";
 import { CATALOG_INFO, loadCatalog, type Catalog } from "../../src/prices/catalog.js";
 import { MODEL_ALIASES } from "../../src/prices/aliases.js";
@@ -136,5 +137,17 @@ describe("names from records are data", () => {
     expect(resolveModel(c, `${"(a+)+".repeat(5000)}x`)).toMatchObject({ ok: false, kind: "unknown" });
     expect(resolveModel(c, "gpt-4o-mini\u202e")).toMatchObject({ ok: true, resolved: { model: { id: "gpt-4o-mini" } } });
     expect(resolveModel(c, "gpt\u200b-4o-mini")).toMatchObject({ ok: true, resolved: { model: { id: "gpt-4o-mini" } } });
+  });
+});
+
+describe("any text as a model name", () => {
+  test("resolves or is refused, never throws; a refusal names only catalog ids", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: "binary", maxLength: 30 }), fc.constantFrom("openai:", ":", "a:b:c", "gpt-4o-mini:", "(", "[", "\\\\")), (name) => {
+        const r = resolveModel(c, name);
+        if (!r.ok) for (const m of r.matches) expect(m.includes(":") || c.providers.some((p) => p.id === m)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
