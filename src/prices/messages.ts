@@ -11,6 +11,7 @@ const MESSAGES = {
     `${a.model}'s prices are in ${a.currency} and the catalog's in USD: not compared without a rate (--fx ${a.currency}=…)`,
   "price-check-no-price": (a: Args) => `${a.model}: the catalog has no price for ${a.provider}:${a.catalogModel} on ${a.date} (${a.reason}); not compared`,
   "catalog-tier": (a: Args) => `${a.model} is priced by request size: ${a.tier}`,
+  "catalog-no-match": (a: Args) => `${a.model} has no price in the record, and the catalog cannot say which model it is: ${a.problem}`,
   "catalog-undated": (a: Args) => `${a.model}: the catalog gives its first price no start date; taken as the price on ${a.date}`,
   "catalog-stale": (a: Args) => `the price catalog's data is ${a.age} days old (${a.dataDate}); the policy allows ${a.max} (max_catalog_age_days)`,
   "catalog-prices": (a: Args) =>

@@ -155,6 +155,11 @@ export function checkPrices(record: LoadedRecord, c: Catalog, o: PriceOptions): 
   return { check, warnings };
 }
 
+/** A model the record gives no token price at all. */
+export function unpriced(m: ModelData): boolean {
+  return moneyOf(m, "price_input") === null && moneyOf(m, "price_output") === null;
+}
+
 /** A price the record itself states for the model (not one put there from the catalog). */
 function own(m: ModelData, side: "input" | "output"): boolean {
   const v = m.metrics[`price_${side}`];
@@ -204,6 +209,17 @@ export function planPrices(record: LoadedRecord, c: Catalog, o: PriceOptions): P
     const priced = priceModel(c, resolveOrThrow(c, m.name, record.provider, "--prices catalog"), "baseline", m.name, day, size, history);
     baseline = withPrices(m, priced.metrics);
     note(priced, m.name, false);
+  } else if (o.baseline !== undefined && o.baseline !== null && unpriced(inRecord.model)) {
+    // A baseline the record scores but does not price: its prices from the catalog, its scores the record's.
+    const m = inRecord.model;
+    const r = resolveModel(c, m.name, record.provider);
+    if (r.ok) {
+      const priced = priceModel(c, r.resolved, "baseline", m.name, day, size, history);
+      baseline = withPrices(m, priced.metrics);
+      note(priced, m.name, false);
+    } else {
+      warnings.push(priceWarning("catalog-no-match", { model: m.name, problem: resolutionProblem(r) }));
+    }
   }
 
   let candidate: ModelData | null = null;

@@ -57,6 +57,12 @@ describe("compare with the catalog", () => {
     expect(r.stdout).toContain("line 16: GPT-4o mini's input price $0.2/1M is +33.3% off the catalog's $0.15/1M (openai:gpt-4o-mini, @pydantic/genai-prices 0.1.8 of 2026-09-23, undated)");
   });
 
+  test("a baseline the record scores but does not price loads the catalog for its prices", () => {
+    const r = spied(["compare", "fixtures/prices/scored-not-priced.md", "--baseline", "Claude 3 Haiku", "--format", "json"]);
+    expect(r.stderr).toContain("[spy]");
+    expect(JSON.parse(r.stdout).cost.baseline.monthly).toBe(87.5);
+  });
+
   test("JUnit carries the catalog's version and data date as properties", () => {
     const r = run(["compare", "fixtures/prices/price-disagrees.md", "--baseline", "openai:gpt-4o", "--format", "junit"]);
     expect(r.stdout).toContain('<property name="catalog" value="@pydantic/genai-prices 0.1.8"/><property name="catalog.dataDate" value="2026-09-23"/>');
@@ -82,7 +88,7 @@ describe("compare with the catalog", () => {
     const r = run(["batch", "fixtures/prices", "--prices", "catalog", "--format", "ndjson"]);
     expect(r.status).toBe(0);
     const reports = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
-    expect(reports.map((x) => x.prices.source)).toEqual(["catalog", "catalog", "catalog"]);
+    expect(reports.map((x) => x.prices.source)).toEqual(["catalog", "catalog", "catalog", "catalog"]);
     expect(run(["batch", "fixtures/prices", "--prices", "catalog"]).stdout).toContain("· prices from the catalog (@pydantic/genai-prices 0.1.8 of 2026-09-23)");
     expect(run(["batch", "fixtures/prices", "--check-prices"]).stdout).toContain("· prices checked against the catalog (@pydantic/genai-prices 0.1.8 of 2026-09-23)");
     const failing = run(["batch", "fixtures/prices", "fixtures/records/english-seed-style-cost-up.md", "--prices", "catalog", "--format", "ndjson"]);

@@ -230,3 +230,29 @@ Monthly usage: 100M Input tokens, 50M Output tokens
     expect(r.prices!.check.filter((x) => x.model === "gpt-4o-mini").map((x) => x.ok)).toEqual([true, true]);
   });
 });
+
+describe("a baseline the record scores but does not price", () => {
+  const scored = () => load(fixture("prices/scored-not-priced.md"));
+
+  test("its prices come from the catalog, its scores from the record", () => {
+    const r = evaluate(scored(), { catalog, baseline: "Claude 3 Haiku", today: TODAY });
+    expect(r.baseline).toBe("Claude 3 Haiku");
+    // 100M × 0.25 + 50M × 1.25; attempts 1 / 0.74
+    expect(r.cost.baseline).toMatchObject({ priceInput: 0.25, priceOutput: 1.25, monthly: 87.5 });
+    expect(r.cost.baseline.retryAdjustedMonthly).toBeCloseTo(87.5 / 0.74, 6);
+    expect(r.metrics.find((m) => m.key === "mmlu")).toMatchObject({ baseline: 75.2, candidate: 82 });
+    expect(r.prices?.models).toMatchObject([{ role: "baseline", name: "Claude 3 Haiku", provider: "anthropic", model: "claude-3-haiku" }]);
+  });
+
+  test("without the catalog its cost is unknown, as before", () => {
+    expect(evaluate(scored(), { baseline: "Claude 3 Haiku" }).cost.baseline.monthly).toBeNull();
+  });
+
+  test("one the catalog cannot place keeps an unknown cost, with a warning naming close ids", () => {
+    const record = load(fixture("prices/scored-not-priced.md"));
+    const renamed = { ...record, models: record.models.map((m) => (m.name === "Claude 3 Haiku" ? { ...m, name: "Llama 3 70B" } : m)) };
+    const r = evaluate(renamed, { catalog, baseline: "Llama 3 70B", today: TODAY });
+    expect(r.cost.baseline.monthly).toBeNull();
+    expect(r.warnings.find((w) => w.code === "catalog-no-match")?.message).toMatch(/^Llama 3 70B has no price in the record, and the catalog cannot say which model it is: .*close: /);
+  });
+});

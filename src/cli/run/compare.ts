@@ -18,7 +18,7 @@ import type { TokenUsage } from "../../calc/cost.js";
 import { resolveBaseline } from "../../calc/models.js";
 import type { LoadedRecord } from "../../record/schema.js";
 import type { Catalog } from "../../prices/catalog.js";
-import { CatalogError } from "../../prices/plan.js";
+import { CatalogError, unpriced } from "../../prices/plan.js";
 
 export const EXAMPLE_RECORD = "examples/qwen-replaces-llama.md";
 
@@ -57,8 +57,10 @@ export function exampleRecordPath(): string {
 
 /** The price catalog, loaded only when an option needs it: a plain `compare` never imports it. */
 async function catalogFor(record: LoadedRecord, o: CompareOptions): Promise<Catalog | null> {
+  // A baseline the record does not have, or has without a price, is priced from the catalog.
+  const baseline = o.baseline !== undefined && o.baseline.trim() !== "" ? resolveBaseline(record, o.baseline) : null;
   const wanted = o.prices === "catalog" || o.pricesAsOf !== undefined || o.requestTokens !== undefined || o.checkPrices === true ||
-    (o.baseline !== undefined && o.baseline.trim() !== "" && "error" in resolveBaseline(record, o.baseline));
+    (baseline !== null && ("error" in baseline || unpriced(baseline.model)));
   return wanted ? (await import("../catalog.js")).cliCatalog() : null;
 }
 
