@@ -49,6 +49,7 @@ export function slugOf(name: string): string {
     .replace(/[（(][^）)]*[）)]/g, " ")
     .trim()
     .toLowerCase()
+    .replace(/\s*:\s*/g, ":")
     .replace(/[\s_]+/g, "-");
 }
 

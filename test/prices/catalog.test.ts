@@ -151,3 +151,7 @@ describe("any text as a model name", () => {
     );
   });
 });
+
+test("a provider and model written with spaces around the colon", () => {
+  expect(resolveModel(c, "OpenAI : GPT-4o mini")).toMatchObject({ ok: true, resolved: { provider: { id: "openai" }, model: { id: "gpt-4o-mini" }, via: "provider" } });
+});

@@ -5,7 +5,7 @@ import { distDir } from "../here.js";
 import { BaselineError } from "../../calc/analyze.js";
 import { evaluate } from "../../evaluate.js";
 import { loadRecord, loadStdinSync } from "../../record/load.js";
-import { cleanPath } from "../../record/quantity/text.js";
+import { cleanInline, cleanPath } from "../../record/quantity/text.js";
 import type { Fx } from "../../calc/compare-cost.js";
 import { registryFor } from "../../rules/policy-registry.js";
 import { REPORT_FORMATS } from "../../report/index.js";
@@ -87,7 +87,7 @@ export async function compare(record: string | undefined, o: CompareOptions): Pr
     });
   } catch (e) {
     if (e instanceof BaselineError) throw new UserError(`${file}: --baseline: ${e.message}`);
-    if (e instanceof CatalogError) throw new UserError(`${file}: ${e.message}`);
+    if (e instanceof CatalogError) throw new UserError(cleanInline(`${file}: ${e.message}`));
     throw e;
   }
   const style = await makeStyle(colorEnabled(o.color));
