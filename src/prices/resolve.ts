@@ -85,6 +85,22 @@ export function nearNames(catalog: Catalog, name: string, limit = 6): string[] {
  * else to the one provider that lists it; several are ambiguous.
  */
 export function resolveModel(catalog: Catalog, name: string, hint?: string | null, o: { near?: boolean } = {}): Resolution {
+  // A batch names the same models record after record: each is looked up once.
+  let memo = MEMO.get(catalog);
+  if (!memo) MEMO.set(catalog, (memo = new Map()));
+  const key = `${hint ?? ""}\u0000${o.near === false ? 0 : 1}\u0000${name}`;
+  const known = memo.get(key);
+  if (known) return known;
+  const r = resolveUncached(catalog, name, hint, o);
+  if (memo.size >= MAX_MEMO) memo.clear();
+  memo.set(key, r);
+  return r;
+}
+
+const MEMO = new WeakMap<Catalog, Map<string, Resolution>>();
+const MAX_MEMO = 10_000;
+
+function resolveUncached(catalog: Catalog, name: string, hint: string | null | undefined, o: { near?: boolean }): Resolution {
   const slug = slugOf(name);
   // Close names cost a pass of edit distances over the catalog: only for an error a person reads.
   const near = (id: string) => (o.near === false ? [] : nearNames(catalog, id));
