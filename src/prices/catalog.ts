@@ -8,7 +8,7 @@
 export interface Tiered {
   base: number;
   /** Sorted by `start`: from more than `start` input tokens in a request, `price` applies to the whole request. */
-  tiers: ReadonlyArray<{ start: number; price: number }>;
+  tiers: Array<{ start: number; price: number }>;
 }
 
 /** One of a model's prices: in force from `startDate` (null: from the start), or in a daily window. */

@@ -1,31 +1,10 @@
 /** `migrate-eval prices`: catalog entries as data — one model's price history, or a search. */
-import type { Catalog, CatalogPrice, Tiered } from "./catalog.js";
+import type { Catalog, Tiered } from "./catalog.js";
+import type { ListedModel, PriceList } from "./schema.js";
 import { priceAt } from "./price-at.js";
 import { resolveModel, resolutionProblem, slugOf } from "./resolve.js";
 
-export interface ListedModel {
-  query: string;
-  provider: string;
-  providerName: string;
-  model: string;
-  name: string;
-  contextWindow: number | null;
-  deprecated: boolean;
-  /** The price history, oldest first, USD per 1M tokens. */
-  prices: CatalogPrice[];
-  /** The index in `prices` of the price on `date`; null when none holds then. */
-  current: number | null;
-  /** Why no price holds on `date`. */
-  problem: string | null;
-}
-
-export interface Listing {
-  schemaVersion: 1;
-  catalog: { package: string; version: string; dataDate: string };
-  date: string;
-  models: ListedModel[];
-  errors: Array<{ query: string; message: string }>;
-}
+export type Listing = PriceList;
 
 export const MAX_SEARCH_RESULTS = 50;
 
@@ -56,7 +35,7 @@ export function listModels(c: Catalog, names: readonly string[], date: string): 
 }
 
 /** Models whose `provider:model` id or name contains the text, case and spacing aside. */
-export function searchModels(c: Catalog, text: string, date: string): Listing & { truncated: boolean } {
+export function searchModels(c: Catalog, text: string, date: string): Listing {
   const want = slugOf(text).replace(/-/g, "");
   const fold = (s: string) => slugOf(s).replace(/-/g, "");
   const models: ListedModel[] = [];

@@ -80,3 +80,41 @@ export const ReportPricesSchema = z.object({
   check: z.array(PriceCheckSchema),
 });
 export type ReportPrices = z.infer<typeof ReportPricesSchema>;
+
+const TieredSchema = z.object({ base: z.number(), tiers: z.array(z.object({ start: z.number(), price: z.number() })) });
+
+/** One price of a model's history, USD per 1M tokens: from `startDate`, or in a daily window. */
+export const CatalogPriceSchema = z.object({
+  startDate: z.string().nullable(),
+  timeOfDay: z.object({ start: z.string(), end: z.string() }).nullable(),
+  input: TieredSchema.nullable(),
+  output: TieredSchema.nullable(),
+});
+
+/** `migrate-eval prices --format json`: the models named (or found), each with its price history. */
+export const PriceListSchema = z.object({
+  schemaVersion: z.literal(1),
+  catalog: CatalogInfoSchema.omit({ ageDays: true }),
+  /** The day `current` is for. */
+  date: z.string(),
+  models: z.array(z.object({
+    query: z.string(),
+    provider: z.string(),
+    providerName: z.string(),
+    model: z.string(),
+    name: z.string(),
+    contextWindow: z.number().nullable(),
+    deprecated: z.boolean(),
+    prices: z.array(CatalogPriceSchema),
+    /** The index in `prices` of the price in force on `date`; null when none is. */
+    current: z.number().int().nullable(),
+    /** Why no price is in force on `date`. */
+    problem: z.string().nullable(),
+  })),
+  /** Names that are unknown or ambiguous, each with the close ids. */
+  errors: z.array(z.object({ query: z.string(), message: z.string() })),
+  /** `--search`: more models matched than are listed. */
+  truncated: z.boolean().optional(),
+});
+export type PriceList = z.infer<typeof PriceListSchema>;
+export type ListedModel = PriceList["models"][number];

@@ -12,7 +12,7 @@ function tierText(t: Tiered | null): string {
   return t.tiers.length ? [base, ...t.tiers.map((x) => `over ${x.start.toLocaleString("en-US")}: ${fmtValue(x.price, "usd_per_mtok")}`)].join("\n") : base;
 }
 
-export function renderPriceList(l: Listing & { truncated?: boolean }, s: Style = plainStyle): string {
+export function renderPriceList(l: Listing, s: Style = plainStyle): string {
   const rows: string[][] = [];
   for (const m of l.models) {
     m.prices.forEach((p, i) => {

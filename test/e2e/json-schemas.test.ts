@@ -39,6 +39,11 @@ describe("JSON outputs against their JSON Schemas", () => {
     expectValid("report", r.stdout);
   });
 
+  it("prices --format json, and a search, are price lists", () => {
+    expectValid("prices", run(["prices", "openai:gpt-4o-mini", "anthropic:claude-sonnet-4-5", "deepseek:deepseek-chat", "nope-model", "--format", "json"]).stdout);
+    expectValid("prices", run(["prices", "--search", "gpt", "--format", "json"]).stdout);
+  });
+
   it("a policy with max_catalog_age_days is a policy", () => {
     const validate = validator("policy");
     expect(validate({ version: 1, max_catalog_age_days: 90, catalog_age_severity: "required", rules: [{ id: "q", metric: "task_success", change_pp: { min: 5 } }] })).toBe(true);

@@ -120,6 +120,9 @@ describe("migrate-eval prices", () => {
     const ids = JSON.parse(r.stdout).models.map((m: { provider: string; model: string }) => `${m.provider}:${m.model}`);
     expect(ids).toContain("mistral:mixtral-8x7b");
     expect(ids).toContain("groq:mixtral-8x7b-32768");
+    const many = JSON.parse(run(["prices", "--search", "gpt", "--format", "json"]).stdout);
+    expect(many.models).toHaveLength(50);
+    expect(many.truncated).toBe(true);
   });
 
   test("a model with tiers shows each, and the problem of a day before it existed", () => {
