@@ -119,7 +119,13 @@ let loading: Promise<Catalog> | null = null;
  * bundled data when no update source was set up (none is: nothing here fetches anything).
  */
 export function loadCatalog(load: () => Promise<PackageApi> = () => import("@pydantic/genai-prices")): Promise<Catalog> {
-  loading ??= load().then(async (m) => catalogFrom(((await m.waitForUpdate()) ?? []) as unknown as RawProvider[]));
+  loading ??= load()
+    .then(async (m) => catalogFrom(((await m.waitForUpdate()) ?? []) as unknown as RawProvider[]))
+    .catch((e: unknown) => {
+      // A failed load is not remembered: the next call tries again.
+      loading = null;
+      throw e;
+    });
   return loading;
 }
 
