@@ -2,7 +2,8 @@
 // batch, an ES module for the library, and type declarations for library users.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
@@ -30,6 +31,14 @@ const fastTokenFields = {
   },
 };
 
+/** A hash of what the build is made from: the sources, the locked dependencies and this script. */
+function buildHash() {
+  const hash = createHash("sha256");
+  const files = ["package-lock.json", "scripts/build.mjs", ...readdirSync("src", { recursive: true }).map((f) => `src/${f}`).filter((f) => f.endsWith(".ts"))].sort();
+  for (const file of files) hash.update(`${file}\0`).update(readFileSync(file)).update("\0");
+  return hash.digest("hex").slice(0, 16);
+}
+
 const common = {
   bundle: true,
   platform: "node",
@@ -44,6 +53,7 @@ const common = {
   // are read with the `yaml` package. Leaving it out of the bundle saves start-up time.
   alias: { "js-yaml": stub("js-yaml.cjs") },
   plugins: [fastTokenFields],
+  define: { __MIGRATE_EVAL_BUILD__: JSON.stringify(buildHash()) },
 };
 
 // Files are overwritten in place, so a test run reading dist/ never sees it missing.
@@ -55,7 +65,7 @@ await Promise.all([
     format: "cjs",
     // Bundled ES modules (tinyglobby's) read import.meta.url; in CommonJS it is the file's URL.
     banner: { js: 'const __meImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
-    define: { "import.meta.url": "__meImportMetaUrl" },
+    define: { ...common.define, "import.meta.url": "__meImportMetaUrl" },
     alias: { ...common.alias, "linkify-it": stub("linkify-it.mjs") },
     entryPoints: { cli: "src/cli/main.ts" },
     outExtension: { ".js": ".cjs" },
@@ -69,7 +79,7 @@ await Promise.all([
     minify: false,
     format: "cjs",
     banner: { js: 'const __meImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
-    define: { "import.meta.url": "__meImportMetaUrl" },
+    define: { ...common.define, "import.meta.url": "__meImportMetaUrl" },
     entryPoints: { index: "src/index.ts" },
     outExtension: { ".js": ".cjs" },
     outdir: "dist",

@@ -13,8 +13,7 @@ import { registerBatch } from "./commands/batch.js";
 import { registerBacktest } from "./commands/backtest.js";
 import { EXIT, UserError } from "./errors.js";
 import { err, out, setOutput } from "./io.js";
-
-const VERSION = "0.1.0";
+import { VERSION } from "./build-id.js";
 
 function program(): Command {
   const p = new Command("migrate-eval")

@@ -23,52 +23,92 @@ export function jobsFor(requested: number | undefined, records: number): number 
   return records < RECORDS_PER_WORKER * cores ? 1 : cores;
 }
 
+/**
+ * What is known of a task before a thread runs it: its result already (from the cache), or the
+ * record's bytes and their hash (read to look it up), or nothing.
+ */
+export type Prepared = { result: BatchResult } | { bytes: Uint8Array; hash: string } | null;
+
 export async function* runInOrder(
   files: readonly (string | Uint8Array)[],
   settings: BatchSettings,
   jobs: number,
+  prepare: (index: number, file: string | Uint8Array) => Prepared = () => null,
 ): AsyncGenerator<BatchResult> {
   if (jobs <= 1 || files.length < 2) {
-    for (let i = 0; i < files.length; i++) yield runTask(i, files[i]!, settings);
+    for (let i = 0; i < files.length; i++) {
+      const p = prepare(i, files[i]!);
+      if (p && "result" in p) {
+        yield p.result;
+        continue;
+      }
+      const r = runTask(i, files[i]!, settings, p?.bytes);
+      if (p) r.hash = p.hash;
+      yield r;
+    }
     return;
   }
   const url = join(distDir(), "worker.js");
-  const workers = Array.from({ length: Math.min(jobs, files.length) }, () => new Worker(url, { workerData: settings }));
-  const window = workers.length * 32;
+  const threads = Math.min(jobs, files.length);
+  const window = threads * 32;
   const done = new Map<number, BatchResult>();
   let next = 0; // next index to hand out
   let emit = 0; // next index to yield
   let wake: (() => void) | null = null;
   let failure: Error | null = null;
+  const workers: Worker[] = [];
+  /** Free places on the threads: two each, so that none waits between tasks. */
+  const free: Worker[] = [];
 
-  const feed = (w: Worker) => {
-    if (next < files.length && next - emit < window) {
-      w.postMessage({ index: next, file: files[next] });
-      next++;
-      return true;
+  /** The next task that needs a thread, keeping results already known on the way. */
+  const nextTask = (): { index: number; p: Prepared } | null => {
+    while (next < files.length && next - emit < window) {
+      const index = next++;
+      const p = prepare(index, files[index]!);
+      if (p && "result" in p) done.set(index, p.result);
+      else return { index, p };
     }
-    return false;
+    return null;
   };
-  const idle: Worker[] = [];
-  for (const w of workers) {
-    w.on("message", (r: BatchResult) => {
-      done.set(r.index, r);
-      if (!feed(w)) idle.push(w);
-      wake?.();
-    });
-    w.on("error", (e) => {
-      failure = e;
-      wake?.();
-    });
-    for (let k = 0; k < 2; k++) if (!feed(w)) idle.push(w);
+  const post = (w: Worker, { index, p }: { index: number; p: Prepared }) => {
+    // A copy of the bytes is handed over: a Buffer may share its memory with others.
+    const bytes = p && "bytes" in p ? new Uint8Array(p.bytes) : undefined;
+    w.postMessage({ index, file: files[index], bytes, hash: p && "hash" in p ? p.hash : undefined }, bytes ? [bytes.buffer] : []);
+  };
+  /** Threads start when the first task needs one: a batch answered from the cache starts none. */
+  const start = () => {
+    for (let k = 0; k < threads; k++) {
+      const w = new Worker(url, { workerData: settings });
+      workers.push(w);
+      w.on("message", (r: BatchResult) => {
+        done.set(r.index, r);
+        free.push(w);
+        fill();
+        wake?.();
+      });
+      w.on("error", (e) => {
+        failure = e;
+        wake?.();
+      });
+      free.push(w, w);
+    }
+  };
+  function fill(): void {
+    while (workers.length === 0 || free.length > 0) {
+      const task = nextTask();
+      if (!task) return;
+      if (workers.length === 0) start();
+      post(free.pop()!, task);
+    }
   }
   try {
+    fill();
     while (emit < files.length) {
       const ready = done.get(emit);
       if (ready) {
         done.delete(emit);
         emit++;
-        while (idle.length > 0 && feed(idle[idle.length - 1]!)) idle.pop();
+        fill();
         yield ready;
         continue;
       }
