@@ -5,6 +5,7 @@
  */
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
+import { statSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { distDir } from "./here.js";
 import { runTask, type BatchResult, type BatchSettings } from "./batch-task.js";
@@ -15,6 +16,20 @@ import { runTask, type BatchResult, type BatchSettings } from "./batch-task.js";
  * 4.0 s in one thread and 4.6 s in two workers; 10,000 take 16.8 s and 12.5 s).
  */
 const RECORDS_PER_WORKER = 1500;
+
+/**
+ * Bytes of records the threads may read at once, and of reports waiting for their turn to be
+ * written: memory follows the size of the records, not only their number (reading a record costs
+ * tens of times its size). One record is always let through, however large.
+ */
+const MAX_BYTES_IN_FLIGHT = 8 * 1024 * 1024;
+/**
+ * Records at least this large are all read by the first thread: a thread's memory, once grown for
+ * a large record, is slow to shrink, so large records spread over every thread would cost that
+ * memory once per thread.
+ */
+const LARGE_RECORD = 1024 * 1024;
+const MAX_BYTES_WAITING = 64 * 1024 * 1024;
 
 /** Threads for a batch: what `--jobs` says, else the cores when the batch is big enough for them. */
 export function jobsFor(requested: number | undefined, records: number): number {
@@ -27,6 +42,21 @@ export function jobsFor(requested: number | undefined, records: number): number 
  * What is known of a task before a thread runs it: its result already (from the cache), or the
  * record's bytes and their hash (read to look it up), or nothing.
  */
+interface Task {
+  index: number;
+  p: Prepared;
+  /** The record's size in bytes, as read or as its file says (0 when it cannot be told). */
+  size: number;
+}
+
+function sizeOf(file: string | Uint8Array): number {
+  try {
+    return statSync(typeof file === "string" ? file : Buffer.from(file.buffer, file.byteOffset, file.byteLength)).size;
+  } catch {
+    return 0;
+  }
+}
+
 export type Prepared = { result: BatchResult } | { bytes: Uint8Array; hash: string } | null;
 
 export async function* runInOrder(
@@ -60,17 +90,29 @@ export async function* runInOrder(
   /** Free places on the threads: two each, so that none waits between tasks. */
   const free: Worker[] = [];
 
+  let inFlight = 0;
+  let waiting = 0;
+  const sizes = new Map<number, number>();
+  /** A task held back until the records being read leave room for it. */
+  let held: Task | null = null;
+  const keep = (r: BatchResult) => {
+    done.set(r.index, r);
+    waiting += r.report?.length ?? 0;
+  };
+
   /** The next task that needs a thread, keeping results already known on the way. */
-  const nextTask = (): { index: number; p: Prepared } | null => {
-    while (next < files.length && next - emit < window) {
+  const nextTask = (): Task | null => {
+    while (next < files.length && next - emit < window && waiting < MAX_BYTES_WAITING) {
       const index = next++;
       const p = prepare(index, files[index]!);
-      if (p && "result" in p) done.set(index, p.result);
-      else return { index, p };
+      if (p && "result" in p) keep(p.result);
+      else return { index, p, size: p ? p.bytes.length : sizeOf(files[index]!) };
     }
     return null;
   };
-  const post = (w: Worker, { index, p }: { index: number; p: Prepared }) => {
+  const post = (w: Worker, { index, p, size }: Task) => {
+    inFlight += size;
+    sizes.set(index, size);
     // A copy of the bytes is handed over: a Buffer may share its memory with others.
     const bytes = p && "bytes" in p ? new Uint8Array(p.bytes) : undefined;
     w.postMessage({ index, file: files[index], bytes, hash: p && "hash" in p ? p.hash : undefined }, bytes ? [bytes.buffer] : []);
@@ -81,7 +123,9 @@ export async function* runInOrder(
       const w = new Worker(url, { workerData: settings });
       workers.push(w);
       w.on("message", (r: BatchResult) => {
-        done.set(r.index, r);
+        inFlight -= sizes.get(r.index) ?? 0;
+        sizes.delete(r.index);
+        keep(r);
         free.push(w);
         fill();
         wake?.();
@@ -95,10 +139,20 @@ export async function* runInOrder(
   };
   function fill(): void {
     while (workers.length === 0 || free.length > 0) {
-      const task = nextTask();
+      const task = held ?? nextTask();
+      held = null;
       if (!task) return;
+      if (sizes.size > 0 && inFlight + task.size > MAX_BYTES_IN_FLIGHT) {
+        held = task;
+        return;
+      }
       if (workers.length === 0) start();
-      post(free.pop()!, task);
+      const slot = task.size >= LARGE_RECORD ? free.lastIndexOf(workers[0]!) : free.length - 1;
+      if (slot === -1) {
+        held = task;
+        return;
+      }
+      post(free.splice(slot, 1)[0]!, task);
     }
   }
   try {
@@ -107,6 +161,7 @@ export async function* runInOrder(
       const ready = done.get(emit);
       if (ready) {
         done.delete(emit);
+        waiting -= ready.report?.length ?? 0;
         emit++;
         fill();
         yield ready;
