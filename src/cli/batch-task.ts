@@ -61,6 +61,11 @@ export function toRow(report: Report): BatchRow {
 
 const encoder = new TextEncoder();
 
+/** The report as the UTF-8 JSON a batch writes out (a function of its own: profiles name it). */
+function encodeReport(report: Report): Uint8Array {
+  return encoder.encode(JSON.stringify(report));
+}
+
 /** One record of a batch; `bytes` when its file has been read already (the cache reads it to hash it). */
 export function runTask(index: number, path: string | Uint8Array, settings: BatchSettings, bytes?: Uint8Array): BatchResult {
   const name = typeof path === "string" ? path : Buffer.from(path).toString("utf8");
@@ -73,7 +78,7 @@ export function runTask(index: number, path: string | Uint8Array, settings: Batc
   if (!loaded.ok) return { index, file, row: null, report: null, errors: loaded.errors };
   try {
     const report = evaluate(loaded.record, { usage: settings.usage, policy: settings.policy, ...(settings.policySource ? { policySource: settings.policySource } : {}), ...(settings.fx ? { fx: settings.fx } : {}) });
-    const json = settings.withReport ? encoder.encode(JSON.stringify(report)) : null;
+    const json = settings.withReport ? encodeReport(report) : null;
     return { index, file, row: toRow(report), report: json, errors: [], seconds: (performance.now() - started) / 1000 };
   } catch (e) {
     if (e instanceof BaselineError) return { index, file, row: null, report: null, errors: [{ file, line: null, message: e.message }] };
