@@ -1,7 +1,9 @@
 /**
  * Runs batch tasks over worker threads and hands results back in input order, as soon as each
- * is next in line. At most `window` tasks are in flight or waiting to be emitted, so memory
- * stays flat however many records there are.
+ * is next in line. At most 32 tasks a thread are in flight or waiting to be emitted, and their
+ * bytes are bounded too, so memory stays flat however many records there are and however large.
+ * Tasks go to a thread several to a message and come back the same way: a message costs more
+ * than a small record's bytes.
  */
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
@@ -42,9 +44,14 @@ export function jobsFor(requested: number | undefined, records: number): number 
  * What is known of a task before a thread runs it: its result already (from the cache), or the
  * record's bytes and their hash (read to look it up), or nothing.
  */
+/** Tasks a thread is given in one message, and answers in one. */
+const CHUNK = 8;
+
 interface Task {
   index: number;
-  p: Prepared;
+  /** The record's bytes and hash, when the cache has read them (a copy the task owns). */
+  bytes?: Uint8Array;
+  hash?: string;
   /** The record's size in bytes, as read or as its file says (0 when it cannot be told). */
   size: number;
 }
@@ -57,14 +64,14 @@ function sizeOf(file: string | Uint8Array): number {
   }
 }
 
+/**
+ * What is known of a task before a thread runs it: its result already (from the cache), or the
+ * record's bytes and their hash (read to look it up), or nothing.
+ */
 export type Prepared = { result: BatchResult } | { bytes: Uint8Array; hash: string } | null;
+type Prepare = (index: number, file: string | Uint8Array) => Prepared;
 
-export async function* runInOrder(
-  files: readonly (string | Uint8Array)[],
-  settings: BatchSettings,
-  jobs: number,
-  prepare: (index: number, file: string | Uint8Array) => Prepared = () => null,
-): AsyncGenerator<BatchResult> {
+export async function* runInOrder(files: readonly (string | Uint8Array)[], settings: BatchSettings, jobs: number, prepare: Prepare = () => null): AsyncGenerator<BatchResult> {
   if (jobs <= 1 || files.length < 2) {
     for (let i = 0; i < files.length; i++) {
       const p = prepare(i, files[i]!);
@@ -78,100 +85,149 @@ export async function* runInOrder(
     }
     return;
   }
-  const url = join(distDir(), "worker.js");
-  const threads = Math.min(jobs, files.length);
-  const window = threads * 32;
-  const done = new Map<number, BatchResult>();
-  let next = 0; // next index to hand out
-  let emit = 0; // next index to yield
-  let wake: (() => void) | null = null;
-  let failure: Error | null = null;
-  const workers: Worker[] = [];
-  /** Free places on the threads: two each, so that none waits between tasks. */
-  const free: Worker[] = [];
-
-  let inFlight = 0;
-  let waiting = 0;
-  const sizes = new Map<number, number>();
-  /** A task held back until the records being read leave room for it. */
-  let held: Task | null = null;
-  const keep = (r: BatchResult) => {
-    done.set(r.index, r);
-    waiting += r.report?.length ?? 0;
-  };
-
-  /** The next task that needs a thread, keeping results already known on the way. */
-  const nextTask = (): Task | null => {
-    while (next < files.length && next - emit < window && waiting < MAX_BYTES_WAITING) {
-      const index = next++;
-      const p = prepare(index, files[index]!);
-      if (p && "result" in p) keep(p.result);
-      else return { index, p, size: p ? p.bytes.length : sizeOf(files[index]!) };
-    }
-    return null;
-  };
-  const post = (w: Worker, { index, p, size }: Task) => {
-    inFlight += size;
-    sizes.set(index, size);
-    // A copy of the bytes is handed over: a Buffer may share its memory with others.
-    const bytes = p && "bytes" in p ? new Uint8Array(p.bytes) : undefined;
-    w.postMessage({ index, file: files[index], bytes, hash: p && "hash" in p ? p.hash : undefined }, bytes ? [bytes.buffer] : []);
-  };
-  /** Threads start when the first task needs one: a batch answered from the cache starts none. */
-  const start = () => {
-    for (let k = 0; k < threads; k++) {
-      const w = new Worker(url, { workerData: settings });
-      workers.push(w);
-      w.on("message", (r: BatchResult) => {
-        inFlight -= sizes.get(r.index) ?? 0;
-        sizes.delete(r.index);
-        keep(r);
-        free.push(w);
-        fill();
-        wake?.();
-      });
-      w.on("error", (e) => {
-        failure = e;
-        wake?.();
-      });
-      free.push(w, w);
-    }
-  };
-  function fill(): void {
-    while (workers.length === 0 || free.length > 0) {
-      const task = held ?? nextTask();
-      held = null;
-      if (!task) return;
-      if (sizes.size > 0 && inFlight + task.size > MAX_BYTES_IN_FLIGHT) {
-        held = task;
-        return;
-      }
-      if (workers.length === 0) start();
-      const slot = task.size >= LARGE_RECORD ? free.lastIndexOf(workers[0]!) : free.length - 1;
-      if (slot === -1) {
-        held = task;
-        return;
-      }
-      post(free.splice(slot, 1)[0]!, task);
-    }
-  }
+  const pool = new Pool(files, settings, Math.min(jobs, files.length), prepare);
   try {
-    fill();
-    while (emit < files.length) {
-      const ready = done.get(emit);
+    yield* pool.results();
+  } finally {
+    await pool.close();
+  }
+}
+
+class Pool {
+  private readonly done = new Map<number, BatchResult>();
+  private next = 0; // next index to hand out
+  private emit = 0; // next index to yield
+  private readonly window: number;
+  private wake: (() => void) | null = null;
+  private failure: Error | null = null;
+  private readonly workers: Worker[] = [];
+  /** Free places on the threads: two each, so that none waits between messages. */
+  private readonly free: Worker[] = [];
+  /** Bytes of the records the threads are reading, and of reports waiting their turn. */
+  private inFlight = 0;
+  private waiting = 0;
+  private readonly sizes = new Map<number, number>();
+  /** A task held back until the records being read leave room for it. */
+  private held: Task | null = null;
+
+  constructor(
+    private readonly files: readonly (string | Uint8Array)[],
+    private readonly settings: BatchSettings,
+    private readonly threads: number,
+    private readonly prepare: Prepare,
+  ) {
+    this.window = threads * 32;
+  }
+
+  async *results(): AsyncGenerator<BatchResult> {
+    this.fill();
+    while (this.emit < this.files.length) {
+      const ready = this.done.get(this.emit);
       if (ready) {
-        done.delete(emit);
-        waiting -= ready.report?.length ?? 0;
-        emit++;
-        fill();
+        this.done.delete(this.emit);
+        this.waiting -= ready.report?.length ?? 0;
+        this.emit++;
+        this.fill();
         yield ready;
         continue;
       }
-      if (failure) throw failure;
-      await new Promise<void>((resolve) => (wake = resolve));
-      wake = null;
+      if (this.failure) throw this.failure;
+      await new Promise<void>((resolve) => (this.wake = resolve));
+      this.wake = null;
     }
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+  }
+
+  close(): Promise<unknown> {
+    return Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  private keep(r: BatchResult): void {
+    this.done.set(r.index, r);
+    this.waiting += r.report?.length ?? 0;
+  }
+
+  /** The next task that needs a thread, keeping results already known on the way. */
+  private nextTask(): Task | null {
+    if (this.held) {
+      const task = this.held;
+      this.held = null;
+      return task;
+    }
+    while (this.next < this.files.length && this.next - this.emit < this.window && this.waiting < MAX_BYTES_WAITING) {
+      const index = this.next++;
+      const p = this.prepare(index, this.files[index]!);
+      if (p && "result" in p) this.keep(p.result);
+      // The bytes read may be in a buffer that the next read reuses: the task keeps a copy.
+      else if (p) return { index, bytes: new Uint8Array(p.bytes), hash: p.hash, size: p.bytes.length };
+      else return { index, size: sizeOf(this.files[index]!) };
+    }
+    return null;
+  }
+
+  /** Whether a task may be read beside those in flight (and those taken for this message). */
+  private fits(task: Task, taken: number): boolean {
+    return (this.sizes.size === 0 && taken === 0) || this.inFlight + taken + task.size <= MAX_BYTES_IN_FLIGHT;
+  }
+
+  /** Hands tasks to free threads, up to CHUNK a message; large records go alone, to the first thread. */
+  private fill(): void {
+    while (this.workers.length === 0 || this.free.length > 0) {
+      const chunk: Task[] = [];
+      let taken = 0;
+      while (chunk.length < CHUNK) {
+        const task = this.nextTask();
+        if (!task) break;
+        const large = task.size >= LARGE_RECORD;
+        if (!this.fits(task, taken) || (large && chunk.length > 0)) {
+          this.held = task;
+          break;
+        }
+        chunk.push(task);
+        taken += task.size;
+        if (large) break;
+      }
+      if (chunk.length === 0) return;
+      if (this.workers.length === 0) this.start();
+      const slot = chunk[0]!.size >= LARGE_RECORD ? this.free.lastIndexOf(this.workers[0]!) : this.free.length - 1;
+      if (slot === -1) {
+        this.held = chunk[0]!;
+        return;
+      }
+      this.post(this.free.splice(slot, 1)[0]!, chunk);
+      if (this.held) return;
+    }
+  }
+
+  private post(w: Worker, chunk: Task[]): void {
+    for (const t of chunk) {
+      this.inFlight += t.size;
+      this.sizes.set(t.index, t.size);
+    }
+    const tasks = chunk.map((t) => ({ index: t.index, file: this.files[t.index], bytes: t.bytes, hash: t.hash }));
+    w.postMessage(tasks, chunk.flatMap((t) => (t.bytes ? [t.bytes.buffer as ArrayBuffer] : [])));
+  }
+
+  /** Threads start when the first task needs one: a batch answered from the cache starts none. */
+  private start(): void {
+    const url = join(distDir(), "worker.js");
+    for (let k = 0; k < this.threads; k++) {
+      const w = new Worker(url, { workerData: this.settings });
+      this.workers.push(w);
+      w.on("message", (results: BatchResult[]) => {
+        for (const r of results) {
+          this.inFlight -= this.sizes.get(r.index) ?? 0;
+          this.sizes.delete(r.index);
+          this.keep(r);
+        }
+        this.free.push(w);
+        this.fill();
+        this.wake?.();
+      });
+      w.on("error", (e) => {
+        this.failure = e;
+        this.wake?.();
+      });
+      this.free.push(w, w);
+    }
   }
 }
