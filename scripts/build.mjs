@@ -42,6 +42,24 @@ function buildHash() {
   return hash.digest("hex").slice(0, 16);
 }
 
+/**
+ * yaml reads two debugging switches from the environment on every token (`LOG_TOKENS`) and
+ * document (`LOG_STREAM`): a lookup into the process's environment each time, a sixth of the
+ * time yaml spends on a record's frontmatter, and a way for an environment variable to print
+ * yaml's debugging output in the middle of a report. Both are off in the bundle.
+ */
+const yamlWithoutDebugSwitches = {
+  name: "yaml-without-debug-switches",
+  setup(b) {
+    b.onLoad({ filter: /yaml[\\/]dist[\\/](parse[\\/]parser|compose[\\/]composer)\.js$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      const switches = /node_process\.env\.LOG_(TOKENS|STREAM)/g;
+      if (!switches.test(source)) throw new Error(`yaml's LOG_TOKENS/LOG_STREAM switch moved in ${args.path}: update scripts/build.mjs`);
+      return { contents: source.replace(switches, "false"), loader: "js" };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: "node",
@@ -55,7 +73,7 @@ const common = {
   // gray-matter loads js-yaml for its default engine, which migrate-eval never uses: records
   // are read with the `yaml` package. Leaving it out of the bundle saves start-up time.
   alias: { "js-yaml": stub("js-yaml.cjs") },
-  plugins: [fastTokenFields],
+  plugins: [fastTokenFields, yamlWithoutDebugSwitches],
   define: { __MIGRATE_EVAL_BUILD__: JSON.stringify(buildHash()) },
 };
 
