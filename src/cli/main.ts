@@ -13,8 +13,8 @@ import { registerBatch } from "./commands/batch.js";
 import { registerBacktest } from "./commands/backtest.js";
 import { EXIT, UserError } from "./errors.js";
 import { err, out, setOutput } from "./io.js";
+import { VERSION } from "../version.js";
 
-const VERSION = "0.1.0";
 
 function program(): Command {
   const p = new Command("migrate-eval")
