@@ -62,6 +62,8 @@ await Promise.all([
     outdir: "dist",
   }),
   build({ ...common, entryPoints: { worker: "src/cli/batch-worker.ts" }, outdir: "dist" }),
+  // The GitHub Action's comment step (action.yml): posts or updates the pull request's comment.
+  build({ ...common, entryPoints: { "action-comment": "src/action/comment-main.ts" }, outdir: "dist" }),
   build({ ...common, minify: false, entryPoints: { index: "src/index.ts" }, outdir: "dist", packages: "external" }),
   // The library for CommonJS callers: `require("migrate-eval")`.
   build({
