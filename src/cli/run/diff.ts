@@ -99,8 +99,8 @@ async function readSide(path: string, s: Settings): Promise<Side> {
     const { report, errors } = evaluated(path, s);
     return { reports: report ? [report] : [], one: true, errors };
   }
+  // A folder without records is a side with none (every record of the other side was added or removed).
   const found = await collectFiles([path], { extensions: s.ext });
-  if (found.files.length === 0 && found.errors.length === 0) throw new UserError(nothingFound([path], { extensions: s.ext }));
   const side: Side = { reports: [], one: false, errors: [...found.errors] };
   for (const file of found.files) {
     const { report, errors } = evaluated(file, s);
@@ -115,6 +115,7 @@ export async function diff(basePath: string, headPath: string, o: DiffOptions): 
   const settings: Settings = { policy, policySource: cleanPath(source), usage: o.usage ?? null, ...(o.fx ? { fx: o.fx } : {}), ext: o.ext ?? [] };
   const base = await readSide(basePath, settings);
   const head = await readSide(headPath, settings);
+  if (base.reports.length + head.reports.length + base.errors.length + head.errors.length === 0) throw new UserError(nothingFound([basePath, headPath], { extensions: settings.ext }));
   const errors = [...base.errors, ...head.errors];
   for (const e of errors) err(formatError(e));
   // Two single records of which one cannot be read: there is nothing to compare.
