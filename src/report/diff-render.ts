@@ -59,7 +59,7 @@ export function renderDiffTable(diff: Diff, width = 100): string {
   for (const d of diff.records) {
     out.push(cleanInline(headline(d)));
     if (d.policyChanged) out.push("  the two sides were decided by different policies");
-    for (const [title, head, rows] of sections(d)) if (rows.length) out.push(title, table(head, clean(rows), width));
+    for (const [title, head, rows] of sections(d)) if (rows.length) out.push("", title, table(head, clean(rows), width));
     out.push("");
   }
   out.push(summaryText(diff));
