@@ -4,7 +4,7 @@
  * records, and GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / RUNNER_TEMP as temporary files.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -42,6 +42,9 @@ beforeAll(() => {
   writeFileSync(join(repo, "records/win.md"), win.replace("Task success rate: 70% → 83% (+13%)", "Task success rate: 70% → 72% (+2%)"));
   rmSync(join(repo, "records/gone.md"));
   copyFileSync(fixture("records/stated-sample-size.md"), join(repo, EVIL));
+  // A link to a file outside the repository, whose text must not reach the summary or the comment.
+  writeFileSync(join(dir, "secret.md"), readFileSync(fixture("records/english-seed-style-cost-up.md"), "utf8").replace("GENAI_MODEL_UPDATE_101", "SECRET_OF_THE_RUNNER"));
+  symlinkSync(join(dir, "secret.md"), join(repo, "records/leak.md"));
   writeFileSync(join(repo, "records/README.md"), "# records, edited\n");
   writeFileSync(join(repo, "records/notes.txt"), "notes, edited\n");
   writeFileSync(join(repo, "migrate-eval.policy.yaml"), "version: 1\nrules:\n  - id: anything-goes\n    metric: cost.monthly\n    change_pct: { max: 100000 }\n");
@@ -93,8 +96,10 @@ describe("scripts/action/run.sh in a fake job", () => {
   it("diffs the changed records against the base branch, writes the summary and the outputs, and fails the gate on the regression", () => {
     const r = job({ INPUT_FAIL_ON: "verdict-regression", INPUT_SARIF: "true" });
     expect(r.status, r.stderr).toBe(0);
-    // win.md, gone.md and the new record; README.md, notes.txt and same.md are not changed records.
-    expect(r.outputs).toMatchObject({ changed: "3", regressions: "1", gate: "fail" });
+    // win.md, gone.md, the new record and the link; README.md, notes.txt and same.md are not changed records.
+    expect(r.outputs).toMatchObject({ changed: "4", regressions: "1", gate: "fail" });
+    expect(r.stdout).toContain("::warning file=records/leak.md,title=migrate-eval::a symbolic link, not read as a record");
+    expect(r.summary + r.stdout + readFileSync(r.outputs.sarif!, "utf8")).not.toContain("SECRET_OF_THE_RUNNER");
     expect(r.summary).toMatch(/^## migrate-eval diff: 1 verdict flip, 1 regression\n/);
     expect(r.summary).toContain("GENAI\\_MODEL\\_UPDATE\\_107: Claude 3 Haiku → Gemini 1.5 Flash, verdict MIGRATE → HOLD — verdict regressed");
     expect(r.summary).toContain("GENAI\\_MODEL\\_UPDATE\\_109: only in HEAD (MIGRATE)");
@@ -119,7 +124,7 @@ describe("scripts/action/run.sh in a fake job", () => {
     git("update-ref", "-d", "refs/remotes/origin/main");
     const r = job({});
     expect(r.status, r.stderr).toBe(0);
-    expect(r.outputs).toMatchObject({ changed: "3", regressions: "1" });
+    expect(r.outputs).toMatchObject({ changed: "4", regressions: "1" });
     expect(git("rev-parse", "--verify", "refs/remotes/origin/main").trim()).toMatch(/^[0-9a-f]{40}$/);
   });
 
