@@ -80,4 +80,13 @@ describe("--format github against forged commands", () => {
     expect(verdict?.message).toContain(`ID ${FORGE}`);
     expect((commands as Command[]).filter((c) => c.props.file === "forged.md")).toEqual([]);
   });
+
+  it("batch: each record's annotations and its verdict, and a file that cannot be read as an error on its line", () => {
+    const r = run(["batch", "fixtures/records", "fixtures/broken/wrong-outcome.md", "--format", "github"]);
+    expect(r.status).toBe(2);
+    const commands = r.stdout.trimEnd().split("\n").map(parse);
+    expect(commands.every((c) => c !== null)).toBe(true);
+    expect((commands as Command[]).filter((c) => c.props.title?.startsWith("migrate-eval verdict"))).toHaveLength(11);
+    expect(commands.at(-1)).toEqual({ name: "error", props: { file: "fixtures/broken/wrong-outcome.md", line: "10", title: "migrate-eval record/unreadable" }, message: 'outcome: "maybe" is not one of success, failure, rollback, partial, pending' });
+  });
 });
