@@ -151,4 +151,25 @@ describe("diff of folders and files", () => {
     expect(r.stderr).toMatch(/not-a-report\.json: not a migrate-eval report \(--format json\)/);
     expect(run(["diff", join(dir, "nothing-here.md"), base]).stderr).toMatch(/nothing-here\.md: no such file or folder/);
   });
+
+  it("two records of which one cannot be read: its line on stderr, nothing compared, exit 2", () => {
+    const r = run(["diff", join(ROOT, "examples/qwen-replaces-llama.md"), join(ROOT, "fixtures/broken/wrong-outcome.md")]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/wrong-outcome\.md:10: outcome: "maybe"/);
+  });
+
+  it("a report file is from outside: control characters in it never reach the output", () => {
+    const report = JSON.parse(run(["compare", "examples/qwen-replaces-llama.md", "--format", "json"]).stdout) as { record: { id: string }; candidate: string };
+    report.record.id = "EVIL\u001b]0;owned\u0007\u001b[2J\r## forged";
+    report.candidate = "Qwen\u202e\u009b31m";
+    const evil = join(dir, "evil.json");
+    writeFileSync(evil, JSON.stringify(report));
+    for (const format of ["table", "markdown", "json"]) {
+      const r = run(["diff", join(ROOT, "examples/qwen-replaces-llama.md"), evil, "--format", format]);
+      expect(r.status).toBe(0);
+      expect(JSON.stringify(r.stdout)).not.toMatch(/\\u001b|\\u0007|\\r|\\u009b|\u202e/);
+      expect(r.stdout).not.toMatch(/^## forged/m);
+    }
+  });
 });
