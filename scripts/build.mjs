@@ -93,6 +93,8 @@ await Promise.all([
     outdir,
   }),
   build({ ...common, entryPoints: { worker: "src/cli/batch-worker.ts" }, outdir }),
+  // The GitHub Action's comment step (action.yml): posts or updates the pull request's comment.
+  build({ ...common, entryPoints: { "action-comment": "src/action/comment-main.ts" }, outdir }),
   build({ ...common, minify: false, entryPoints: { index: "src/index.ts" }, outdir, packages: "external" }),
   // The library for CommonJS callers: `require("migrate-eval")`.
   build({

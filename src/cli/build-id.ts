@@ -4,8 +4,8 @@
  * so a changed build never reuses a result. Run from source there is no build hash, and the
  * identity is new on every run.
  */
-declare const __MIGRATE_EVAL_BUILD__: string | undefined;
+import { VERSION } from "../version.js";
 
-export const VERSION = "0.1.0";
+declare const __MIGRATE_EVAL_BUILD__: string | undefined;
 
 export const BUILD_ID = typeof __MIGRATE_EVAL_BUILD__ === "string" ? `${VERSION}+${__MIGRATE_EVAL_BUILD__}` : `${VERSION}+source.${process.pid}.${Date.now()}`;

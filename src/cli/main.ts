@@ -11,9 +11,11 @@ import { registerShow } from "./commands/show.js";
 import { registerValidate } from "./commands/validate.js";
 import { registerBatch } from "./commands/batch.js";
 import { registerBacktest } from "./commands/backtest.js";
+import { registerDiff } from "./commands/diff.js";
 import { EXIT, UserError } from "./errors.js";
 import { err, out, setOutput } from "./io.js";
-import { VERSION } from "./build-id.js";
+import { VERSION } from "../version.js";
+
 
 function program(): Command {
   const p = new Command("migrate-eval")
@@ -22,7 +24,7 @@ function program(): Command {
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .configureOutput({ writeOut: (s) => void out(s), writeErr: (s) => err(s.replace(/\n$/, "")) });
-  for (const register of [registerCompare, registerBatch, registerBacktest, registerValidate, registerShow, registerNew, registerPolicy, registerSchema]) {
+  for (const register of [registerCompare, registerBatch, registerBacktest, registerDiff, registerValidate, registerShow, registerNew, registerPolicy, registerSchema]) {
     register(p);
   }
   p.commands.forEach((c) => c.exitOverride());

@@ -91,6 +91,29 @@ function openCache(dir: string, context: ConstructorParameters<typeof ResultCach
   }
 }
 
+/**
+ * SARIF and annotations: each record's findings (a few lines each), with the files that could not
+ * be read as findings too. Annotations are written as each record is ready; SARIF is one document.
+ */
+async function findingsOutput(format: "sarif" | "github") {
+  const [{ reportFindings, errorFindings }, { renderSarif }, { renderGithub }, { VERSION }] = await Promise.all([
+    import("../../report/findings.js"), import("../../report/sarif.js"), import("../../report/github.js"), import("../../version.js"),
+  ]);
+  const cwd = process.cwd();
+  const kept: ReturnType<typeof reportFindings> = [];
+  return {
+    report: (r: Report): boolean => {
+      if (format === "sarif") kept.push(...reportFindings(r));
+      else return out(renderGithub(reportFindings(r), [r], cwd));
+      return true;
+    },
+    close: (errors: Parameters<typeof errorFindings>[0]) => {
+      if (format === "sarif") out(renderSarif([...kept, ...errorFindings(errors)], { cwd, version: VERSION }));
+      else out(renderGithub(errorFindings(errors), [], cwd));
+    },
+  };
+}
+
 export async function batch(paths: string[], o: BatchOptions): Promise<void> {
   const { policy, source } = choosePolicy(o.policy);
   const found = await gather(paths, { followLinks: o.followLinks, extensions: o.ext ?? [] });
@@ -104,16 +127,17 @@ export async function batch(paths: string[], o: BatchOptions): Promise<void> {
   const tally = { migrate: 0, hold: 0 };
   const json = o.format === "json" ? jsonStream() : null;
   json?.open();
-  const tick = progress(files.length, o.format === "json" || o.format === "ndjson" || o.format === "junit");
-  const withReport = o.format === "json" || o.format === "ndjson" || o.format === "junit";
+  const whole = o.format !== "table" && o.format !== "markdown";
+  const tick = progress(files.length, whole);
   const cacheDir = o.cacheLocation ?? (o.cache ? DEFAULT_CACHE : null);
   const cache = cacheDir === null ? null : openCache(cacheDir, { tool: BUILD_ID, policy, policySource: cleanPath(source), usage: o.usage ?? null, fx: o.fx ?? null });
   // A cached report serves every format, so one is always made when results are kept.
-  const settings = { policy, policySource: cleanPath(source), usage: o.usage ?? null, ...(o.fx ? { fx: o.fx } : {}), withReport: withReport || cache !== null };
+  const settings = { policy, policySource: cleanPath(source), usage: o.usage ?? null, ...(o.fx ? { fx: o.fx } : {}), withReport: whole || cache !== null };
+  const located = o.format === "sarif" || o.format === "github" ? await findingsOutput(o.format) : null;
   const suites: ReturnType<typeof junitSuite>[] = [];
   const decoder = new TextDecoder();
   try {
-    for await (const r of runInOrder(files, settings, jobsFor(o.jobs, files.length), cache ? cacheLookup(cache, withReport) : undefined)) {
+    for await (const r of runInOrder(files, settings, jobsFor(o.jobs, files.length), cache ? cacheLookup(cache, whole) : undefined)) {
       tick();
       if (cache && r.row && r.hash) {
         if (r.cached) cache.keep(cacheKey(files[r.index]!), r.hash, r.report);
@@ -131,6 +155,7 @@ export async function batch(paths: string[], o: BatchOptions): Promise<void> {
       else if (json) ok = json.report(r.report!);
       // JUnit is one document: each record's suite is kept (a few lines) and written at the end.
       else if (o.format === "junit") suites.push(junitSuite(JSON.parse(decoder.decode(r.report!)) as Report, r.seconds));
+      else if (located) ok = located.report(JSON.parse(decoder.decode(r.report!)) as Report);
       else rows.push(r.row);
       process.exitCode = exitFor();
       if (!ok) await drained();
@@ -154,6 +179,7 @@ export async function batch(paths: string[], o: BatchOptions): Promise<void> {
   else if (o.format === "markdown") out(renderBatchMarkdown(rows, described, errors));
   else if (json) json.close(errors, summary);
   else if (o.format === "junit") out(renderJunitBatch(suites, errors));
+  else if (located) located.close(errors);
   process.exitCode = exitFor();
 }
 

@@ -4,6 +4,7 @@ import { RecordSchema } from "../../record/schema.js";
 import { BacktestSchema } from "../../report/backtest-schema.js";
 import { ReportSchema } from "../../report/schema.js";
 import { BatchSchema, ValidateSchema } from "../../report/outputs-schema.js";
+import { DiffSchema } from "../../report/diff-schema.js";
 import { PolicySchema } from "../../rules/schema.js";
 import { out } from "../io.js";
 import type { SCHEMA_NAMES } from "../commands/schema.js";
@@ -16,6 +17,7 @@ const SCHEMAS = {
   backtest: () => z.toJSONSchema(BacktestSchema, { io: "output", unrepresentable: "any" }),
   batch: () => z.toJSONSchema(BatchSchema, { io: "output", unrepresentable: "any" }),
   validate: () => z.toJSONSchema(ValidateSchema, { io: "output", unrepresentable: "any" }),
+  diff: () => z.toJSONSchema(DiffSchema, { io: "output", unrepresentable: "any" }),
 } satisfies Record<(typeof SCHEMA_NAMES)[number], () => unknown>;
 
 export function schema(which: (typeof SCHEMA_NAMES)[number]): void {
