@@ -4,6 +4,7 @@
 //   npm run bench                      # defaults
 //   npm run bench -- --records 2000 --runs 9 --template path/to/record.md
 //   npm run bench -- --start-record ../shared/seeds/000_d883105029fc529a.txt   # start-up on a given record
+//   npm run bench -- --profile [--records N]   # a CPU profile of a one-thread batch (2,000 records), by phase
 //
 // Records are generated in a temporary folder from a template record (by default the bundled
 // example), padded with extra sections to the size of a real record and given varied figures.
@@ -21,7 +22,8 @@ const flag = (name, fallback) => {
   return i === -1 ? fallback : args[i + 1];
 };
 const runs = Number(flag("runs", 15));
-const big = Number(flag("records", 10000));
+const profiling = args.includes("--profile");
+const big = Number(flag("records", profiling ? 2000 : 10000));
 const small = Math.min(1000, big);
 const template = readFileSync(flag("template", join(root, "examples/qwen-replaces-llama.md")), "utf8");
 const TARGET_BYTES = 14_700;
@@ -93,6 +95,18 @@ function measured(cmdArgs) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), "migrate-eval-bench-"));
+if (profiling) {
+  try {
+    const records = join(dir, "records");
+    mkdirSync(records);
+    for (let i = 0; i < big; i++) writeFileSync(join(records, `record-${String(i).padStart(6, "0")}.md`), makeRecord(i));
+    const { profileBatch } = await import("./profile.mjs");
+    profileBatch(root, records, big, join(process.cwd(), "migrate-eval-batch.cpuprofile"));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
 try {
   const bigDir = join(dir, "big");
   const smallDir = join(dir, "small");

@@ -2,7 +2,8 @@
 // batch, an ES module for the library, and type declarations for library users.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
@@ -11,6 +12,9 @@ const banner = {
   // ES module chunk a require, made on first use.
   js: 'import { createRequire as __meCreateRequire } from "node:module"; let __meRequire; const require = (id) => (__meRequire ??= __meCreateRequire(import.meta.url))(id);',
 };
+// `--outdir DIR` builds elsewhere (the benchmark's profile builds an unminified copy there).
+const outArg = process.argv.indexOf("--outdir");
+const outdir = outArg === -1 ? "dist" : process.argv[outArg + 1];
 const stub = (file) => fileURLToPath(new URL(`./stubs/${file}`, import.meta.url));
 /**
  * markdown-it 15's build defines every Token field through a transpiler helper that converts
@@ -30,6 +34,32 @@ const fastTokenFields = {
   },
 };
 
+/** A hash of what the build is made from: the sources, the locked dependencies and this script. */
+function buildHash() {
+  const hash = createHash("sha256");
+  const files = ["package-lock.json", "scripts/build.mjs", ...readdirSync("src", { recursive: true }).map((f) => `src/${f}`).filter((f) => f.endsWith(".ts"))].sort();
+  for (const file of files) hash.update(`${file}\0`).update(readFileSync(file)).update("\0");
+  return hash.digest("hex").slice(0, 16);
+}
+
+/**
+ * yaml reads two debugging switches from the environment on every token (`LOG_TOKENS`) and
+ * document (`LOG_STREAM`): a lookup into the process's environment each time, a sixth of the
+ * time yaml spends on a record's frontmatter, and a way for an environment variable to print
+ * yaml's debugging output in the middle of a report. Both are off in the bundle.
+ */
+const yamlWithoutDebugSwitches = {
+  name: "yaml-without-debug-switches",
+  setup(b) {
+    b.onLoad({ filter: /yaml[\\/]dist[\\/](parse[\\/]parser|compose[\\/]composer)\.js$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      const switches = /node_process\.env\.LOG_(TOKENS|STREAM)/g;
+      if (!switches.test(source)) throw new Error(`yaml's LOG_TOKENS/LOG_STREAM switch moved in ${args.path}: update scripts/build.mjs`);
+      return { contents: source.replace(switches, "false"), loader: "js" };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: "node",
@@ -43,7 +73,8 @@ const common = {
   // gray-matter loads js-yaml for its default engine, which migrate-eval never uses: records
   // are read with the `yaml` package. Leaving it out of the bundle saves start-up time.
   alias: { "js-yaml": stub("js-yaml.cjs") },
-  plugins: [fastTokenFields],
+  plugins: [fastTokenFields, yamlWithoutDebugSwitches],
+  define: { __MIGRATE_EVAL_BUILD__: JSON.stringify(buildHash()) },
 };
 
 // Files are overwritten in place, so a test run reading dist/ never sees it missing.
@@ -55,29 +86,32 @@ await Promise.all([
     format: "cjs",
     // Bundled ES modules (tinyglobby's) read import.meta.url; in CommonJS it is the file's URL.
     banner: { js: 'const __meImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
-    define: { "import.meta.url": "__meImportMetaUrl" },
+    define: { ...common.define, "import.meta.url": "__meImportMetaUrl" },
     alias: { ...common.alias, "linkify-it": stub("linkify-it.mjs") },
     // The price catalog's data is large: required from node_modules only when an option needs it.
     external: ["@pydantic/genai-prices"],
     entryPoints: { cli: "src/cli/main.ts" },
     outExtension: { ".js": ".cjs" },
-    outdir: "dist",
+    outdir,
   }),
-  build({ ...common, entryPoints: { worker: "src/cli/batch-worker.ts" }, outdir: "dist" }),
-  build({ ...common, minify: false, entryPoints: { index: "src/index.ts" }, outdir: "dist", packages: "external" }),
+  build({ ...common, entryPoints: { worker: "src/cli/batch-worker.ts" }, outdir }),
+  // The GitHub Action's comment step (action.yml): posts or updates the pull request's comment.
+  build({ ...common, entryPoints: { "action-comment": "src/action/comment-main.ts" }, outdir }),
+  build({ ...common, minify: false, entryPoints: { index: "src/index.ts" }, outdir, packages: "external" }),
   // The library for CommonJS callers: `require("migrate-eval")`.
   build({
     ...common,
     minify: false,
     format: "cjs",
     banner: { js: 'const __meImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
-    define: { "import.meta.url": "__meImportMetaUrl" },
+    define: { ...common.define, "import.meta.url": "__meImportMetaUrl" },
     entryPoints: { index: "src/index.ts" },
     outExtension: { ".js": ".cjs" },
-    outdir: "dist",
+    outdir,
     packages: "external",
   }),
 ]);
+if (outdir !== "dist") process.exit(0);
 // Left by builds of earlier layouts.
 rmSync("dist/chunks", { recursive: true, force: true });
 rmSync("dist/cli.js", { force: true });

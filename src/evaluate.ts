@@ -13,7 +13,7 @@ import { evaluateRules } from "./rules/evaluate.js";
 import { safeParse } from "zod/mini";
 import { PolicySchema, type Policy, type PolicyInput } from "./rules/schema.js";
 import { meaningless } from "./rules/parse-policy.js";
-import { isDeepFrozen } from "./rules/freeze.js";
+import { deepFreeze, isDeepFrozen } from "./rules/freeze.js";
 import type { Report } from "./report/schema.js";
 import type { Catalog } from "./prices/catalog.js";
 import { pricePlan, withCatalogAge } from "./prices/evaluate.js";
@@ -74,8 +74,9 @@ function checkedPolicy(policy: PolicyInput): Policy {
   const problem = parsed.success ? meaningless(parsed.data, () => null)[0] : undefined;
   if (problem) throw new TypeError(`invalid policy: ${problem.message.replace(/^policy: /, "")}`);
   if (parsed.success) {
-    // Frozen all the way down: a policy frozen only at the top could have its rules changed.
-    if (isDeepFrozen(policy)) checked.set(policy, parsed.data);
+    // Frozen all the way down: a policy frozen only at the top could have its rules changed. The
+    // checked copy is frozen too, so its hash is made once.
+    if (isDeepFrozen(policy)) checked.set(policy, deepFreeze(parsed.data));
     return parsed.data;
   }
   const first = parsed.error.issues[0];

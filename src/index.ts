@@ -13,6 +13,8 @@ export { parsePolicy, type PolicyResult } from "./rules/parse-policy.js";
 export { PolicySchema, type Policy, type PolicyInput, type Rule, type RuleResult } from "./rules/schema.js";
 export { ReportSchema, type Report } from "./report/schema.js";
 export { BacktestSchema, type Backtest } from "./report/backtest-schema.js";
+export { diffReports } from "./report/diff.js";
+export { DiffSchema, type Diff, type RecordDiff } from "./report/diff-schema.js";
 export { RecordSchema, type LoadedRecord, type Claim, type ModelData, type MetricValue } from "./record/schema.js";
 export { FrontmatterSchema, type Frontmatter } from "./record/frontmatter-schema.js";
 export { METRICS, type MetricDef, type MetricKind, type Direction } from "./record/registry/metrics.js";

@@ -5,7 +5,7 @@
 import { BaselineError } from "../calc/analyze.js";
 import type { TokenUsage } from "../calc/cost.js";
 import { evaluate } from "../evaluate.js";
-import { loadRecordSync } from "../record/load.js";
+import { loadRecordSync, parseRecordBytes } from "../record/load.js";
 import { cleanPath } from "../record/quantity/text.js";
 import type { Fx } from "../calc/compare-cost.js";
 import { registryFor } from "../rules/policy-registry.js";
@@ -38,6 +38,10 @@ export interface BatchResult {
   report: Uint8Array | null;
   /** Seconds the record took to read and evaluate. */
   seconds?: number;
+  /** The record's content hash, when the batch keeps a cache. */
+  hash?: string;
+  /** Whether the result came from the cache. */
+  cached?: boolean;
   errors: Array<{ file: string; line: number | null; message: string }>;
 }
 
@@ -61,12 +65,20 @@ export function toRow(report: Report): BatchRow {
 
 const encoder = new TextEncoder();
 
-export function runTask(index: number, path: string | Uint8Array, settings: BatchSettings): BatchResult {
-  const file = cleanPath(typeof path === "string" ? path : Buffer.from(path).toString("utf8"));
+/** The report as the UTF-8 JSON a batch writes out (a function of its own: profiles name it). */
+function encodeReport(report: Report): Uint8Array {
+  return encoder.encode(JSON.stringify(report));
+}
+
+/** One record of a batch; `bytes` when its file has been read already (the cache reads it to hash it). */
+export function runTask(index: number, path: string | Uint8Array, settings: BatchSettings, bytes?: Uint8Array): BatchResult {
+  const name = typeof path === "string" ? path : Buffer.from(path).toString("utf8");
+  const file = cleanPath(name);
   // Frozen, the policy is checked once for the whole batch rather than once per record.
   deepFreeze(settings.policy);
   const started = performance.now();
-  const loaded = loadRecordSync(path, undefined, { registry: registryFor(settings.policy) });
+  const options = { registry: registryFor(settings.policy) };
+  const loaded = bytes ? parseRecordBytes(bytes, name, options) : loadRecordSync(path, undefined, options);
   if (!loaded.ok) return { index, file, row: null, report: null, errors: loaded.errors };
   try {
     const c = settings.catalog;
@@ -74,7 +86,7 @@ export function runTask(index: number, path: string | Uint8Array, settings: Batc
       usage: settings.usage, policy: settings.policy, ...(settings.policySource ? { policySource: settings.policySource } : {}), ...(settings.fx ? { fx: settings.fx } : {}),
       ...(c ? { catalog: c.data, prices: c.prices, pricesAsOf: c.pricesAsOf, requestTokens: c.requestTokens, today: c.today } : {}),
     });
-    const json = settings.withReport ? encoder.encode(JSON.stringify(report)) : null;
+    const json = settings.withReport ? encodeReport(report) : null;
     return { index, file, row: toRow(report), report: json, errors: [], seconds: (performance.now() - started) / 1000 };
   } catch (e) {
     if (e instanceof BaselineError || e instanceof CatalogError) return { index, file, row: null, report: null, errors: [{ file, line: null, message: e.message }] };

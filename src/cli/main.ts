@@ -11,11 +11,12 @@ import { registerShow } from "./commands/show.js";
 import { registerValidate } from "./commands/validate.js";
 import { registerBatch } from "./commands/batch.js";
 import { registerBacktest } from "./commands/backtest.js";
+import { registerDiff } from "./commands/diff.js";
 import { registerPrices } from "./commands/prices.js";
 import { EXIT, UserError } from "./errors.js";
 import { err, out, setOutput } from "./io.js";
+import { VERSION } from "../version.js";
 
-const VERSION = "0.1.0";
 
 function program(): Command {
   const p = new Command("migrate-eval")
@@ -24,7 +25,7 @@ function program(): Command {
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .configureOutput({ writeOut: (s) => void out(s), writeErr: (s) => err(s.replace(/\n$/, "")) });
-  for (const register of [registerCompare, registerBatch, registerBacktest, registerValidate, registerShow, registerNew, registerPolicy, registerSchema, registerPrices]) {
+  for (const register of [registerCompare, registerBatch, registerBacktest, registerDiff, registerValidate, registerShow, registerNew, registerPolicy, registerSchema, registerPrices]) {
     register(p);
   }
   p.commands.forEach((c) => c.exitOverride());

@@ -1,10 +1,13 @@
 /**
  * Runs batch tasks over worker threads and hands results back in input order, as soon as each
- * is next in line. At most `window` tasks are in flight or waiting to be emitted, so memory
- * stays flat however many records there are.
+ * is next in line. At most 32 tasks a thread are in flight or waiting to be emitted, and their
+ * bytes are bounded too, so memory stays flat however many records there are and however large.
+ * Tasks go to a thread several to a message and come back the same way: a message costs more
+ * than a small record's bytes.
  */
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
+import { statSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { distDir } from "./here.js";
 import { runTask, type BatchResult, type BatchSettings } from "./batch-task.js";
@@ -16,6 +19,20 @@ import { runTask, type BatchResult, type BatchSettings } from "./batch-task.js";
  */
 const RECORDS_PER_WORKER = 1500;
 
+/**
+ * Bytes of records the threads may read at once, and of reports waiting for their turn to be
+ * written: memory follows the size of the records, not only their number (reading a record costs
+ * tens of times its size). One record is always let through, however large.
+ */
+const MAX_BYTES_IN_FLIGHT = 8 * 1024 * 1024;
+/**
+ * Records at least this large are all read by the first thread: a thread's memory, once grown for
+ * a large record, is slow to shrink, so large records spread over every thread would cost that
+ * memory once per thread.
+ */
+const LARGE_RECORD = 1024 * 1024;
+const MAX_BYTES_WAITING = 64 * 1024 * 1024;
+
 /** Threads for a batch: what `--jobs` says, else the cores when the batch is big enough for them. */
 export function jobsFor(requested: number | undefined, records: number): number {
   if (requested !== undefined) return requested;
@@ -23,60 +40,194 @@ export function jobsFor(requested: number | undefined, records: number): number 
   return records < RECORDS_PER_WORKER * cores ? 1 : cores;
 }
 
-export async function* runInOrder(
-  files: readonly (string | Uint8Array)[],
-  settings: BatchSettings,
-  jobs: number,
-): AsyncGenerator<BatchResult> {
+/**
+ * What is known of a task before a thread runs it: its result already (from the cache), or the
+ * record's bytes and their hash (read to look it up), or nothing.
+ */
+/** Tasks a thread is given in one message, and answers in one. */
+const CHUNK = 8;
+
+interface Task {
+  index: number;
+  /** The record's bytes and hash, when the cache has read them (a copy the task owns). */
+  bytes?: Uint8Array;
+  hash?: string;
+  /** The record's size in bytes, as read or as its file says (0 when it cannot be told). */
+  size: number;
+}
+
+function sizeOf(file: string | Uint8Array): number {
+  try {
+    return statSync(typeof file === "string" ? file : Buffer.from(file.buffer, file.byteOffset, file.byteLength)).size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * What is known of a task before a thread runs it: its result already (from the cache), or the
+ * record's bytes and their hash (read to look it up), or nothing.
+ */
+export type Prepared = { result: BatchResult } | { bytes: Uint8Array; hash: string } | null;
+type Prepare = (index: number, file: string | Uint8Array) => Prepared;
+
+export async function* runInOrder(files: readonly (string | Uint8Array)[], settings: BatchSettings, jobs: number, prepare: Prepare = () => null): AsyncGenerator<BatchResult> {
   if (jobs <= 1 || files.length < 2) {
-    for (let i = 0; i < files.length; i++) yield runTask(i, files[i]!, settings);
+    for (let i = 0; i < files.length; i++) {
+      const p = prepare(i, files[i]!);
+      if (p && "result" in p) {
+        yield p.result;
+        continue;
+      }
+      const r = runTask(i, files[i]!, settings, p?.bytes);
+      if (p) r.hash = p.hash;
+      yield r;
+    }
     return;
   }
-  const url = join(distDir(), "worker.js");
-  const workers = Array.from({ length: Math.min(jobs, files.length) }, () => new Worker(url, { workerData: settings }));
-  const window = workers.length * 32;
-  const done = new Map<number, BatchResult>();
-  let next = 0; // next index to hand out
-  let emit = 0; // next index to yield
-  let wake: (() => void) | null = null;
-  let failure: Error | null = null;
-
-  const feed = (w: Worker) => {
-    if (next < files.length && next - emit < window) {
-      w.postMessage({ index: next, file: files[next] });
-      next++;
-      return true;
-    }
-    return false;
-  };
-  const idle: Worker[] = [];
-  for (const w of workers) {
-    w.on("message", (r: BatchResult) => {
-      done.set(r.index, r);
-      if (!feed(w)) idle.push(w);
-      wake?.();
-    });
-    w.on("error", (e) => {
-      failure = e;
-      wake?.();
-    });
-    for (let k = 0; k < 2; k++) if (!feed(w)) idle.push(w);
-  }
+  const pool = new Pool(files, settings, Math.min(jobs, files.length), prepare);
   try {
-    while (emit < files.length) {
-      const ready = done.get(emit);
+    yield* pool.results();
+  } finally {
+    await pool.close();
+  }
+}
+
+class Pool {
+  private readonly done = new Map<number, BatchResult>();
+  private next = 0; // next index to hand out
+  private emit = 0; // next index to yield
+  private readonly window: number;
+  private wake: (() => void) | null = null;
+  private failure: Error | null = null;
+  private readonly workers: Worker[] = [];
+  /** Free places on the threads: two each, so that none waits between messages. */
+  private readonly free: Worker[] = [];
+  /** Bytes of the records the threads are reading, and of reports waiting their turn. */
+  private inFlight = 0;
+  private waiting = 0;
+  private readonly sizes = new Map<number, number>();
+  /** A task held back until the records being read leave room for it. */
+  private held: Task | null = null;
+
+  constructor(
+    private readonly files: readonly (string | Uint8Array)[],
+    private readonly settings: BatchSettings,
+    private readonly threads: number,
+    private readonly prepare: Prepare,
+  ) {
+    this.window = threads * 32;
+  }
+
+  async *results(): AsyncGenerator<BatchResult> {
+    this.fill();
+    while (this.emit < this.files.length) {
+      const ready = this.done.get(this.emit);
       if (ready) {
-        done.delete(emit);
-        emit++;
-        while (idle.length > 0 && feed(idle[idle.length - 1]!)) idle.pop();
+        this.done.delete(this.emit);
+        this.waiting -= ready.report?.length ?? 0;
+        this.emit++;
+        this.fill();
         yield ready;
         continue;
       }
-      if (failure) throw failure;
-      await new Promise<void>((resolve) => (wake = resolve));
-      wake = null;
+      if (this.failure) throw this.failure;
+      await new Promise<void>((resolve) => (this.wake = resolve));
+      this.wake = null;
     }
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+  }
+
+  close(): Promise<unknown> {
+    return Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  private keep(r: BatchResult): void {
+    this.done.set(r.index, r);
+    this.waiting += r.report?.length ?? 0;
+  }
+
+  /** The next task that needs a thread, keeping results already known on the way. */
+  private nextTask(): Task | null {
+    if (this.held) {
+      const task = this.held;
+      this.held = null;
+      return task;
+    }
+    while (this.next < this.files.length && this.next - this.emit < this.window && this.waiting < MAX_BYTES_WAITING) {
+      const index = this.next++;
+      const p = this.prepare(index, this.files[index]!);
+      if (p && "result" in p) this.keep(p.result);
+      // The bytes read may be in a buffer that the next read reuses: the task keeps a copy.
+      else if (p) return { index, bytes: new Uint8Array(p.bytes), hash: p.hash, size: p.bytes.length };
+      else return { index, size: sizeOf(this.files[index]!) };
+    }
+    return null;
+  }
+
+  /** Whether a task may be read beside those in flight (and those taken for this message). */
+  private fits(task: Task, taken: number): boolean {
+    return (this.sizes.size === 0 && taken === 0) || this.inFlight + taken + task.size <= MAX_BYTES_IN_FLIGHT;
+  }
+
+  /** Hands tasks to free threads, up to CHUNK a message; large records go alone, to the first thread. */
+  private fill(): void {
+    while (this.workers.length === 0 || this.free.length > 0) {
+      const chunk: Task[] = [];
+      let taken = 0;
+      while (chunk.length < CHUNK) {
+        const task = this.nextTask();
+        if (!task) break;
+        const large = task.size >= LARGE_RECORD;
+        if (!this.fits(task, taken) || (large && chunk.length > 0)) {
+          this.held = task;
+          break;
+        }
+        chunk.push(task);
+        taken += task.size;
+        if (large) break;
+      }
+      if (chunk.length === 0) return;
+      if (this.workers.length === 0) this.start();
+      const slot = chunk[0]!.size >= LARGE_RECORD ? this.free.lastIndexOf(this.workers[0]!) : this.free.length - 1;
+      if (slot === -1) {
+        this.held = chunk[0]!;
+        return;
+      }
+      this.post(this.free.splice(slot, 1)[0]!, chunk);
+      if (this.held) return;
+    }
+  }
+
+  private post(w: Worker, chunk: Task[]): void {
+    for (const t of chunk) {
+      this.inFlight += t.size;
+      this.sizes.set(t.index, t.size);
+    }
+    const tasks = chunk.map((t) => ({ index: t.index, file: this.files[t.index], bytes: t.bytes, hash: t.hash }));
+    w.postMessage(tasks, chunk.flatMap((t) => (t.bytes ? [t.bytes.buffer as ArrayBuffer] : [])));
+  }
+
+  /** Threads start when the first task needs one: a batch answered from the cache starts none. */
+  private start(): void {
+    const url = join(distDir(), "worker.js");
+    for (let k = 0; k < this.threads; k++) {
+      const w = new Worker(url, { workerData: this.settings });
+      this.workers.push(w);
+      w.on("message", (results: BatchResult[]) => {
+        for (const r of results) {
+          this.inFlight -= this.sizes.get(r.index) ?? 0;
+          this.sizes.delete(r.index);
+          this.keep(r);
+        }
+        this.free.push(w);
+        this.fill();
+        this.wake?.();
+      });
+      w.on("error", (e) => {
+        this.failure = e;
+        this.wake?.();
+      });
+      this.free.push(w, w);
+    }
   }
 }

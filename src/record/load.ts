@@ -27,9 +27,10 @@ export function decodeRecord(bytes: Uint8Array, file: string): string | LoadResu
  * Reads a regular file of at most `maxBytes`: checked before it is opened (a named pipe would wait
  * for a writer forever), opened once without blocking, its size checked before it is read whole,
  * and read with one byte to spare so that a file that grows while it is read is caught. Records and
- * policies are both read this way.
+ * policies are both read this way. With `scratch`, a file that fits is read into it (the bytes
+ * returned are then valid until the next read into it).
  */
-export function readBoundedSync(path0: string | Uint8Array, maxBytes: number): Buffer | Finding {
+export function readBoundedSync(path0: string | Uint8Array, maxBytes: number, scratch?: Buffer): Buffer | Finding {
   // Bytes from a worker arrive as a plain Uint8Array; fs takes them as a Buffer.
   const path = typeof path0 === "string" ? path0 : Buffer.from(path0.buffer, path0.byteOffset, path0.byteLength);
   let fd: number;
@@ -44,7 +45,7 @@ export function readBoundedSync(path0: string | Uint8Array, maxBytes: number): B
     const stat = fstatSync(fd);
     if (!stat.isFile()) return finding("file-unreadable", { reason: "not a regular file" });
     if (stat.size > maxBytes) return finding("file-too-large", { size: stat.size, limit: maxBytes });
-    const buffer = Buffer.allocUnsafe(stat.size + 1);
+    const buffer = scratch && scratch.length > stat.size ? scratch.subarray(0, stat.size + 1) : Buffer.allocUnsafe(stat.size + 1);
     let length = 0;
     for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
     if (length > maxBytes) return finding("file-too-large", { size: length, limit: maxBytes });
@@ -66,6 +67,11 @@ export function loadRecordSync(path: string | Uint8Array, maxBytes = MAX_RECORD_
   const name = typeof path === "string" ? path : Buffer.from(path).toString("utf8");
   const bytes = readBoundedSync(path, maxBytes);
   if (!Buffer.isBuffer(bytes)) return failed(name, bytes);
+  return parseRecordBytes(bytes, name, options);
+}
+
+/** A record's bytes, already read with the limits a file has, decoded and parsed. */
+export function parseRecordBytes(bytes: Uint8Array, name: string, options: ParseOptions = {}): LoadResult {
   const text = decodeRecord(bytes, name);
   return typeof text === "string" ? parseRecord(text, name, options) : text;
 }

@@ -1,6 +1,6 @@
 /** A batch as a person reads it: one row per record, then a summary. */
 import { fmtSigned } from "../format.js";
-import { cell, mdTable } from "./markdown.js";
+import { cell, MAX_COMMENT, mdTable } from "./markdown.js";
 import type { Style } from "./style.js";
 import { table } from "./box.js";
 
@@ -56,5 +56,18 @@ export function renderBatchMarkdown(rows: readonly BatchRow[], s: BatchSummary, 
   const unreadable = first.size
     ? `### Could not be read\n\n${mdTable(["File", "Line", "Problem"], [...first].map(([file, e]) => [file, e.line === null ? "" : String(e.line), e.message]))}\n\n`
     : "";
-  return `## migrate-eval: ${s.migrate} MIGRATE, ${s.hold} HOLD${s.errors ? `, ${s.errors} unreadable` : ""}\n\n${rows.length ? `${mdTable(HEAD, rows.map(cells))}\n\n` : ""}${unreadable}${cell(summaryLine(s))}.\n`;
+  const heading = `## migrate-eval: ${s.migrate} MIGRATE, ${s.hold} HOLD${s.errors ? `, ${s.errors} unreadable` : ""}\n\n`;
+  const footer = `${cell(summaryLine(s))}.\n`;
+  // Rows up to a comment's limit; the rest are counted, and the JSON has them.
+  let room = MAX_COMMENT - heading.length - footer.length - Math.min(unreadable.length, MAX_COMMENT / 4) - 300;
+  const lines = mdTable(HEAD, rows.map(cells)).split("\n");
+  const kept: string[] = [];
+  for (const l of lines) {
+    if (l.length + 1 > room) break;
+    kept.push(l);
+    room -= l.length + 1;
+  }
+  const cut = lines.length - kept.length;
+  const table = rows.length ? `${kept.join("\n")}\n\n${cut ? `_${cut} more records are not shown, to fit a comment; \`--format json\` has them all._\n\n` : ""}` : "";
+  return `${heading}${table}${unreadable.length > MAX_COMMENT / 4 ? `${unreadable.slice(0, MAX_COMMENT / 4).replace(/\n[^\n]*$/, "")}\n\n_More files could not be read; stderr lists them all._\n\n` : unreadable}${footer}`;
 }

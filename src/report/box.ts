@@ -5,10 +5,19 @@
  */
 import stringWidth from "string-width";
 
-/** Display width of one line of a cell; plain ASCII needs no lookup. */
+const widthsSeen = new Map<string, number>();
+
+/** Display width of one line of a cell; plain ASCII needs no lookup, and others repeat (model names). */
 function width(line: string): number {
   // eslint-disable-next-line no-control-regex
-  return /^[\x20-\x7e]*$/.test(line) ? line.length : stringWidth(line);
+  if (/^[\x20-\x7e]*$/.test(line)) return line.length;
+  let w = widthsSeen.get(line);
+  if (w === undefined) {
+    if (widthsSeen.size >= 4096) widthsSeen.clear();
+    w = stringWidth(line);
+    widthsSeen.set(line, w);
+  }
+  return w;
 }
 
 const pad = (line: string, w: number) => line + " ".repeat(Math.max(0, w - width(line)));
@@ -37,7 +46,7 @@ const MIN_TEXT = 10;
  * first, and their cells wrapped at spaces until the table fits; numbers are never broken.
  */
 export function table(head: readonly string[], rows: ReadonlyArray<readonly string[]>, maxWidth?: number): string {
-  const columns = Math.max(head.length, ...rows.map((r) => r.length));
+  const columns = rows.reduce((n, r) => Math.max(n, r.length), head.length);
   const widths = new Array<number>(columns).fill(0);
   const split = (row: readonly string[]) => Array.from({ length: columns }, (_, j) => (row[j] ?? "").split("\n"));
   let cells = [head, ...rows].map(split);
@@ -47,7 +56,7 @@ export function table(head: readonly string[], rows: ReadonlyArray<readonly stri
     const floor = widths.map((_, j) => {
       const words = cells.slice(1).flatMap((row) => row[j]!.flatMap((l) => l.split(" ")));
       const text = cells.slice(1).some((row) => row[j]!.some((l) => l.includes(" ")));
-      return text ? Math.max(MIN_TEXT, ...words.map(width)) : widths[j]!;
+      return text ? words.reduce((n, word) => Math.max(n, width(word)), MIN_TEXT) : widths[j]!;
     });
     while (total() > maxWidth) {
       let widest = -1;

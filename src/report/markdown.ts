@@ -32,6 +32,13 @@ export const MAX_COMMENT = 60_000;
 /** Metric rows shown in a comment; the JSON report has them all. */
 const MAX_METRIC_ROWS = 100;
 
+/** A table longer than this folds into `<details>`, so that a comment opens on the verdict. */
+const FOLD_ROWS = 30;
+
+function fold(summary: string, rows: number, body: string): string {
+  return rows > FOLD_ROWS ? `<details><summary>${summary}</summary>\n\n${body}\n\n</details>` : body;
+}
+
 export function renderMarkdown(r: Report): string {
   const icon = r.verdict === "MIGRATE" ? "✅" : "⛔";
   const shown = r.metrics.slice(0, MAX_METRIC_ROWS);
@@ -46,9 +53,9 @@ export function renderMarkdown(r: Report): string {
     "### Metrics",
     "",
     r.metrics.length
-      ? mdTable(["Metric", r.baseline, r.candidate, "Change", "", "Noise", "Line"], shown.map((m) => [
+      ? fold(`Metrics (${r.metrics.length})`, shown.length, mdTable(["Metric", r.baseline, r.candidate, "Change", "", "Noise", "Line"], shown.map((m) => [
           m.label, fmtValue(m.baseline, m.units?.baseline ?? m.unit), fmtValue(m.candidate, m.units?.candidate ?? m.unit), changeText(m), betterText(m), noiseText(m), String(m.line ?? ""),
-        ])) + (hidden > 0 ? `\n\n_${hidden} more metrics are in the JSON report (\`--format json\`)._` : "")
+        ])) + (hidden > 0 ? `\n\n_${hidden} more metrics are in the JSON report (\`--format json\`)._` : ""))
       : "_No metrics were found._",
     "",
     "### Cost",
@@ -70,7 +77,7 @@ export function renderMarkdown(r: Report): string {
   }
   const wrong = r.audit.filter((a) => a.ok === false);
   if (wrong.length) {
-    out.push("", "### Audit: stated figures that do not hold", "", mdTable(AUDIT_HEAD, auditRows(r)));
+    out.push("", "### Audit: stated figures that do not hold", "", fold(`${wrong.length} stated figures`, wrong.length, mdTable(AUDIT_HEAD, auditRows(r))));
   }
   const warnings = notes(r).map((w) => `- ${cell(warningText(w))}`);
   if (warnings.length) {
@@ -87,5 +94,9 @@ export function renderMarkdown(r: Report): string {
   }
   const text = `${out.join("\n")}\n`;
   // Long ids, many rules or audit rows: never past the limit, and saying so when cut.
-  return text.length <= MAX_COMMENT ? text : `${text.slice(0, MAX_COMMENT - 120).replace(/\n[^\n]*$/, "")}\n\n_The report is cut here to fit a comment; \`--format json\` has all of it._\n`;
+  if (text.length <= MAX_COMMENT) return text;
+  // Cut at a line's end, with the folds left open closed.
+  const cut = text.slice(0, MAX_COMMENT - 200).replace(/\n[^\n]*$/, "");
+  const open = (cut.match(/<details>/g) ?? []).length - (cut.match(/<\/details>/g) ?? []).length;
+  return `${cut}${"\n\n</details>".repeat(Math.max(0, open))}\n\n_The report is cut here to fit a comment; \`--format json\` has all of it._\n`;
 }

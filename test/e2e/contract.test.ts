@@ -66,6 +66,12 @@ describe("compare --format json", () => {
     expect(JSON.parse(r.stdout)).toStrictEqual(JSON.parse(JSON.stringify(fromLibrary)));
   });
 
+  it("stays one JSON document whatever the environment's debugging switches say (yaml's LOG_TOKENS, LOG_STREAM)", () => {
+    const r = run(["compare", RECORDS[0]!, "--format", "json"], { env: { LOG_TOKENS: "1", LOG_STREAM: "1" } });
+    expect(r.status).toBe(0);
+    expect(() => JSON.parse(r.stdout)).not.toThrow();
+  });
+
   it("keeps the record's path as given on the command line", () => {
     const r = ok(run(["compare", RECORDS[0]!, "--format", "json"]));
     expect((JSON.parse(r.stdout) as Report).record.file).toBe(RECORDS[0]);

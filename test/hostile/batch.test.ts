@@ -191,6 +191,24 @@ describe("batch and validate over a hostile folder", () => {
     }
   });
 
+  it("large records among small ones (read one at a time, by one thread) come out whole and in order", () => {
+    const dir = mkdtempSync(join(tmpdir(), "migrate-eval-hostile-large-"));
+    try {
+      const notes = "\n## Notes\n\n" + "A line of notes with no figure in it, kept for the record.\n".repeat(22_000);
+      for (let i = 0; i < 24; i++) {
+        const text = readFileSync(fixture(`records/${GOOD[i % GOOD.length]!}`), "utf8");
+        writeFileSync(join(dir, `r${String(i).padStart(3, "0")}.md`), i % 8 === 3 ? text + notes : text);
+      }
+      const one = run(["batch", dir, "--format", "ndjson", "--jobs", "1"]);
+      const two = run(["batch", dir, "--format", "ndjson", "--jobs", "2"]);
+      expect(one.status).toBe(0);
+      expect(two.stdout).toBe(one.stdout);
+      expect(two.stdout.trim().split("\n")).toHaveLength(24);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it.skipIf(ROOT_READS_ANYTHING)(
     "an unreadable file (chmod 000) is listed in errors as permission denied [skipped when running as root: chmod 000 does not stop root from reading]",
     () => {

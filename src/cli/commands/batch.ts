@@ -20,6 +20,8 @@ export function registerBatch(program: Command): void {
     .option("--ext <list>", "more extensions of record files in folders, e.g. txt,markdown (besides md)", parseExtensions)
     .option("--follow-links", "follow symbolic links that lead out of the folders given")
     .option("--jobs <n>", "threads (default: one per core for large batches, else one)", positiveInt)
+    .option("--cache", "reuse results of records, policy and options unchanged since the last run (kept in node_modules/.cache/migrate-eval)")
+    .option("--cache-location <dir>", "keep the cache in DIR instead (implies --cache)")
     .option("--output <file>", "write the report to FILE instead of standard output")
     .option("--no-color", "no colour (also NO_COLOR=1)")
     .action(async (...args: Parameters<typeof import("../run/batch.js").batch>) => (await import("../run/batch.js")).batch(...args));

@@ -16,7 +16,7 @@ export function registerCompare(program: Command): void {
     .option("--usage <in:out>", "tokens per month, e.g. 100M:50M (K, M, B)", parseUsage)
     .option("--policy <file>", `policy file (default: ./migrate-eval.policy.yaml, else built-in)`)
     .option("--fx <rates>", "USD per unit of another currency, e.g. JPY=0.0067 (wins over the policy's fx:)", parseFx)
-    .option("--format <format>", "table, json, markdown or junit", choice(REPORT_FORMAT_NAMES), "table")
+    .option("--format <format>", REPORT_FORMAT_NAMES.join(", "), choice(REPORT_FORMAT_NAMES), "table")
     .option("--fail-on <verdict>", "exit 1 when the verdict is HOLD", choice(["hold"] as const))
     .option("--output <file>", "write the report to FILE instead of standard output")
     .option("--no-color", "no colour (also NO_COLOR=1)")

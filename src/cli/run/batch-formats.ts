@@ -1,1 +1,1 @@
-export const BATCH_FORMATS = ["table", "json", "ndjson", "markdown", "junit"] as const;
+export const BATCH_FORMATS = ["table", "json", "ndjson", "markdown", "junit", "sarif", "github"] as const;

@@ -19,6 +19,7 @@ import { resolveBaseline } from "../../calc/models.js";
 import type { LoadedRecord } from "../../record/schema.js";
 import type { Catalog } from "../../prices/catalog.js";
 import { CatalogError, unpriced } from "../../prices/plan.js";
+import { VERSION } from "../../version.js";
 
 export const EXAMPLE_RECORD = "examples/qwen-replaces-llama.md";
 
@@ -64,6 +65,12 @@ async function catalogFor(record: LoadedRecord, o: CompareOptions): Promise<Cata
   return wanted ? (await import("../catalog.js")).cliCatalog() : null;
 }
 
+async function renderLoadErrors(format: "sarif" | "github", errors: ReadonlyArray<{ file: string; line: number | null; message: string }>): Promise<string> {
+  const { errorFindings } = await import("../../report/findings.js");
+  if (format === "github") return (await import("../../report/github.js")).renderGithub(errorFindings(errors), [], process.cwd());
+  return (await import("../../report/sarif.js")).renderSarif(errorFindings(errors), { cwd: process.cwd(), version: VERSION });
+}
+
 export async function compare(record: string | undefined, o: CompareOptions): Promise<void> {
   const file = record ?? exampleRecordPath();
   // The example's own path: an installed copy has it under node_modules, not where the user is.
@@ -76,6 +83,8 @@ export async function compare(record: string | undefined, o: CompareOptions): Pr
   if (!loaded.ok) {
     // A CI reporter reading JUnit gets a document that says why, as well as the lines on stderr.
     if (o.format === "junit") out(renderJunitErrors(cleanPath(file), loaded.errors));
+    // Code scanning and annotations show the problem on the record's line.
+    if (o.format === "sarif" || o.format === "github") out(await renderLoadErrors(o.format, loaded.errors));
     throw new LoadErrors(loaded.errors);
   }
   let report;
@@ -93,7 +102,7 @@ export async function compare(record: string | undefined, o: CompareOptions): Pr
   const style = await makeStyle(colorEnabled(o.color));
   // JUnit carries how long the record took to read and evaluate.
   if (o.format === "junit") out(renderJunit(report, (performance.now() - started) / 1000));
-  else out((await REPORT_FORMATS[o.format]())(report, style));
+  else out((await REPORT_FORMATS[o.format]())(report, style, { cwd: process.cwd() }));
   process.exitCode = o.failOn === "hold" && report.verdict === "HOLD" ? EXIT.gate : EXIT.ok;
 }
 

@@ -4,6 +4,7 @@ import { RecordSchema } from "../../record/schema.js";
 import { BacktestSchema } from "../../report/backtest-schema.js";
 import { ReportSchema } from "../../report/schema.js";
 import { BatchSchema, ValidateSchema } from "../../report/outputs-schema.js";
+import { DiffSchema } from "../../report/diff-schema.js";
 import { PolicySchema } from "../../rules/schema.js";
 import { PriceListSchema } from "../../prices/schema.js";
 import { out } from "../io.js";
@@ -17,6 +18,7 @@ const SCHEMAS = {
   backtest: () => z.toJSONSchema(BacktestSchema, { io: "output", unrepresentable: "any" }),
   batch: () => z.toJSONSchema(BatchSchema, { io: "output", unrepresentable: "any" }),
   validate: () => z.toJSONSchema(ValidateSchema, { io: "output", unrepresentable: "any" }),
+  diff: () => z.toJSONSchema(DiffSchema, { io: "output", unrepresentable: "any" }),
   prices: () => z.toJSONSchema(PriceListSchema, { io: "output", unrepresentable: "any" }),
 } satisfies Record<(typeof SCHEMA_NAMES)[number], () => unknown>;
 

@@ -1,0 +1,75 @@
+/** The result cache's keys: each input of a report is part of it, the build of migrate-eval too. */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { contentHash, ResultCache, type CacheContext } from "../../src/cli/cache.js";
+import type { BatchRow } from "../../src/report/batch.js";
+
+let dir: string;
+beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "migrate-eval-cache-unit-"))));
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const context: CacheContext = { tool: "0.1.0+aaaa", policy: { version: 1, rules: [] }, policySource: "built-in default", usage: null, fx: null };
+const row: BatchRow = { file: "a.md", id: "A", baseline: "x", candidate: "y", costChangePct: -25, qualityChangePp: 6, verdict: "MIGRATE", outcome: null };
+const report = new TextEncoder().encode('{"schemaVersion":1}');
+const bytes = new TextEncoder().encode("---\nid: A\n---\n");
+
+function saved(ctx: CacheContext = context): void {
+  const cache = new ResultCache(dir, ctx);
+  cache.add("a.md", contentHash(bytes), row, report, 0.001);
+  expect(cache.commit()).toBe(true);
+}
+
+describe("ResultCache", () => {
+  it("gives back the row and the report's bytes for the same path and content", () => {
+    saved();
+    const hit = new ResultCache(dir, context).lookup("a.md", contentHash(bytes), true);
+    expect(hit?.row).toEqual(row);
+    expect(new TextDecoder().decode(hit!.report!)).toBe('{"schemaVersion":1}');
+    expect(hit?.seconds).toBe(0.001);
+  });
+
+  it("gives the row alone when the report is not wanted", () => {
+    saved();
+    const hit = new ResultCache(dir, context).lookup("a.md", contentHash(bytes), false);
+    expect(hit?.row).toEqual(row);
+    expect(hit?.report).toBeNull();
+  });
+
+  it.each<[string, Partial<CacheContext>]>([
+    ["another build", { tool: "0.1.0+bbbb" }],
+    ["another version", { tool: "0.2.0+aaaa" }],
+    ["another policy", { policy: { version: 1, rules: [{ id: "r" }] } }],
+    ["another policy source", { policySource: "team.yaml" }],
+    ["other usage", { usage: { inputTokens: 1, outputTokens: 2 } }],
+    ["other rates", { fx: { JPY: 0.0067 } }],
+  ])("finds nothing under %s", (_, change) => {
+    saved();
+    expect(new ResultCache(dir, { ...context, ...change }).lookup("a.md", contentHash(bytes), true)).toBeNull();
+    expect(new ResultCache(dir, context).lookup("a.md", contentHash(bytes), true)).not.toBeNull();
+  });
+
+  it("finds nothing for other content or another path", () => {
+    saved();
+    const cache = new ResultCache(dir, context);
+    expect(cache.lookup("a.md", contentHash(new TextEncoder().encode("---\nid: B\n---\n")), true)).toBeNull();
+    expect(cache.lookup("b.md", contentHash(bytes), true)).toBeNull();
+    expect([cache.hits, cache.misses]).toEqual([0, 2]);
+  });
+
+  it("a run abandoned leaves the last cache as it was", () => {
+    saved();
+    const cache = new ResultCache(dir, context);
+    cache.add("a.md", contentHash(new TextEncoder().encode("other")), row, report, undefined);
+    cache.abandon();
+    expect(new ResultCache(dir, context).lookup("a.md", contentHash(bytes), true)).not.toBeNull();
+  });
+
+  it("a record left out of a run is left out of the cache", () => {
+    saved();
+    const cache = new ResultCache(dir, context);
+    expect(cache.commit()).toBe(true);
+    expect(new ResultCache(dir, context).lookup("a.md", contentHash(bytes), true)).toBeNull();
+  });
+});
