@@ -36,13 +36,25 @@ export function touches(f: (x: number) => Probe, x0: number, domain: readonly [n
   return [...near, domain[0], domain[1]].some((x) => x >= domain[0] && x <= domain[1] && f(x).signature !== base);
 }
 
-function targetOf(status: Status): Status {
-  return status === "pass" ? "fail" : "pass";
+/**
+ * What counts as the other answer: a passing rule that stops passing (fails, or becomes unknown
+ * — either way the verdict is HOLD), or a failing or unknown rule that passes.
+ */
+function flippedFrom(start: Status): (s: Status) => boolean {
+  return start === "pass" ? (s) => s !== "pass" : (s) => s === "pass";
+}
+
+/** An answer a rounding error past an end of the range is that end (attempts of 0.99999999999 are 1). */
+function snap(x: number, domain: readonly [number, number]): number {
+  const tol = 1e-9 * Math.max(1, Math.abs(domain[0]), Math.abs(x));
+  if (x < domain[0] && x > domain[0] - tol) return domain[0];
+  if (x > domain[1] && x < domain[1] + tol) return domain[1];
+  return x;
 }
 
 /** A straight-line answer for each bound, kept when a third evaluation confirms it. */
-function closedForm(f: (x: number) => Probe, x0: number, domain: readonly [number, number], bounds: Bounds, target: Status): Map<"below" | "above", number> {
-  const found = new Map<"below" | "above", number>();
+function closedForm(f: (x: number) => Probe, x0: number, domain: readonly [number, number], bounds: Bounds, flipped: (s: Status) => boolean): Map<"below" | "above", { at: number; becomes: Status }> {
+  const found = new Map<"below" | "above", { at: number; becomes: Status }>();
   const v0 = f(x0).actual;
   if (v0 === null) return found;
   const h = Math.max(Math.abs(x0), 1e-6) * 1e-3;
@@ -52,15 +64,15 @@ function closedForm(f: (x: number) => Probe, x0: number, domain: readonly [numbe
   const slope = (v1 - v0) / (x1 - x0);
   for (const b of [bounds.min, bounds.max]) {
     if (b === null) continue;
-    let x = x0 + (b - v0) / slope;
+    let x = snap(x0 + (b - v0) / slope, domain);
     if (!Number.isFinite(x) || x < domain[0] || x > domain[1] || x === x0) continue;
     // The figures are kept to 12 digits: a second secant across the whole distance removes the
     // error the first one's short step carries.
     let at = f(x);
     if (at.actual !== null && at.actual !== v0) {
       const refined = x0 + ((b - v0) * (x - x0)) / (at.actual - v0);
-      if (Number.isFinite(refined) && refined >= domain[0] && refined <= domain[1] && refined !== x0) {
-        x = refined;
+      if (Number.isFinite(refined) && snap(refined, domain) >= domain[0] && snap(refined, domain) <= domain[1] && refined !== x0) {
+        x = snap(refined, domain);
         at = f(x);
       }
     }
@@ -68,17 +80,18 @@ function closedForm(f: (x: number) => Probe, x0: number, domain: readonly [numbe
     const dir = x < x0 ? "below" : "above";
     const eps = Math.max(Math.abs(x), 1e-12) * 1e-9;
     const past = Math.min(domain[1], Math.max(domain[0], dir === "below" ? x - eps : x + eps));
-    if (at.status !== target && f(past).status !== target) continue;
+    const becomes = flipped(at.status) ? at.status : f(past).status;
+    if (!flipped(becomes)) continue;
     const known = found.get(dir);
-    if (known === undefined || Math.abs(x - x0) < Math.abs(known - x0)) found.set(dir, x);
+    if (known === undefined || Math.abs(x - x0) < Math.abs(known.at - x0)) found.set(dir, { at: x, becomes });
   }
   return found;
 }
 
 /** The first change towards one end of the range, bracketed on a log grid then halved. */
-function bisect(f: (x: number) => Probe, x0: number, edge: number, target: Status): number | null {
+function bisect(f: (x: number) => Probe, x0: number, edge: number, flipped: (s: Status) => boolean): { at: number; becomes: Status } | null {
   if (edge === x0) return null;
-  const hit = (x: number) => f(x).status === target;
+  const hit = (x: number) => flipped(f(x).status);
   let lo = x0;
   let hi: number | null = null;
   for (let k = 1; k <= GRID; k++) {
@@ -97,23 +110,23 @@ function bisect(f: (x: number) => Probe, x0: number, edge: number, target: Statu
     if (hit(mid)) h = mid;
     else lo = mid;
   }
-  return h;
+  return { at: h, becomes: f(h).status };
 }
 
 /** The flips of one rule under one input: the nearest in each direction that has one. */
 export function flipsOf(f: (x: number) => Probe, x0: number, domain: readonly [number, number], bounds: Bounds): Found[] {
   const start = f(x0);
-  const target = targetOf(start.status);
-  const solved = start.actual === null ? new Map<"below" | "above", number>() : closedForm(f, x0, domain, bounds, target);
+  const flipped = flippedFrom(start.status);
+  const solved = start.actual === null ? new Map<"below" | "above", { at: number; becomes: Status }>() : closedForm(f, x0, domain, bounds, flipped);
   const found: Found[] = [];
   for (const [direction, edge] of [["below", domain[0]], ["above", domain[1]]] as const) {
     const exact = solved.get(direction);
     if (exact !== undefined) {
-      found.push({ at: exact, direction, becomes: target, method: "closed_form" });
+      found.push({ ...exact, direction, method: "closed_form" });
       continue;
     }
-    const at = bisect(f, x0, edge, target);
-    if (at !== null) found.push({ at, direction, becomes: target, method: "bisection" });
+    const near = bisect(f, x0, edge, flipped);
+    if (near !== null) found.push({ ...near, direction, method: "bisection" });
   }
   return found.length ? found : [NO_FLIP];
 }
