@@ -136,9 +136,9 @@ export function evaluate(record: LoadedRecord, options: EvaluateOptions = {}): R
   };
 }
 
-/** The metrics a policy's rules name, members of `any:` included. */
+/** The metrics a policy's required rules name, members of `any:` included: they decide the verdict. */
 function ruleMetrics(policy: Policy): string[] {
-  return policy.rules.flatMap((r) => [r.metric, ...(r.any ?? []).map((c) => c.metric)]).filter((m): m is string => typeof m === "string");
+  return policy.rules.filter((r) => r.severity === "required").flatMap((r) => [r.metric, ...(r.any ?? []).map((c) => c.metric)]).filter((m): m is string => typeof m === "string");
 }
 
 /** A swing is a percentage above 0 and at most 100; a capacity a number of tokens a month. */

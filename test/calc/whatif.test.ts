@@ -3,7 +3,10 @@ import { costAt, crossovers, installations, selfHostCrossings } from "../../src/
 import { flipsOf, NO_FLIP, touches, type Probe } from "../../src/calc/whatif/flip.js";
 import type { CostLine } from "../../src/calc/whatif/schema.js";
 import { evaluate } from "../../src/evaluate.js";
-import { fixture, HAS_SEED, load, SEED } from "../helpers.js";
+import { fixture, HAS_SEED, load, ROOT, SEED } from "../helpers.js";
+import { join } from "node:path";
+
+const ROOT_EXAMPLE = join(ROOT, "examples/qwen-replaces-llama.md");
 
 const api = (id: "baseline" | "candidate", price: number): CostLine => ({ id, label: id, pricePerMTok: price, fixedPerMonth: null, capacityTokensPerMonth: null });
 const self = (fixed: number, capacity: number | null = null): CostLine => ({ id: "self_host", label: "self", pricePerMTok: null, fixedPerMonth: fixed, capacityTokensPerMonth: capacity });
@@ -125,6 +128,18 @@ describe("whatIf on a record (evaluate with whatif)", () => {
     expect(evaluate(load(fixture("whatif/capacity-steps.md"))).whatif).toBeUndefined();
     expect(() => evaluate(load(fixture("whatif/capacity-steps.md")), { whatif: { swing: 0 } })).toThrow(/swing/);
     expect(() => evaluate(load(fixture("whatif/capacity-steps.md")), { whatif: { swing: Number.NaN } })).toThrow(/swing/);
+  });
+});
+
+describe("a policy's required rule on another metric", () => {
+  test("p95 latency ≤ 2.5 s required: the candidate's p95 is moved, solved at 2.5 s; a warning rule's metric is not", () => {
+    const policy = { version: 1, rules: [{ id: "p95", metric: "latency_p95", candidate: { max: 2.5 } }, { id: "mean", metric: "latency_mean", candidate: { max: 1 }, severity: "warning" }] };
+    const w = evaluate(load(ROOT_EXAMPLE), { policy, whatif: {} }).whatif!;
+    const [rule] = w.flips;
+    // Qwen2.5 14B's p95 is 2.9 s (line 66); the baseline's p95 does not enter a `candidate` condition.
+    expect(rule!.flips.map((f) => f.input)).toEqual(["candidate.latency_p95"]);
+    expect(rule!.flips[0]).toMatchObject({ value: 2.9, at: 2.5, becomes: "pass", direction: "below", method: "closed_form", line: 66 });
+    expect(w.sensitivity.some((s) => s.input.endsWith("latency_mean"))).toBe(false);
   });
 });
 
