@@ -3,6 +3,7 @@ import { costAt, crossovers, installations, selfHostCrossings } from "../../src/
 import { flipsOf, NO_FLIP, touches, type Probe } from "../../src/calc/whatif/flip.js";
 import type { CostLine } from "../../src/calc/whatif/schema.js";
 import { evaluate } from "../../src/evaluate.js";
+import type { PolicyInput } from "../../src/rules/schema.js";
 import { fixture, HAS_SEED, load, ROOT, SEED } from "../helpers.js";
 import { join } from "node:path";
 
@@ -133,7 +134,7 @@ describe("whatIf on a record (evaluate with whatif)", () => {
 
 describe("a policy's required rule on another metric", () => {
   test("p95 latency ≤ 2.5 s required: the candidate's p95 is moved, solved at 2.5 s; a warning rule's metric is not", () => {
-    const policy = { version: 1, rules: [{ id: "p95", metric: "latency_p95", candidate: { max: 2.5 } }, { id: "mean", metric: "latency_mean", candidate: { max: 1 }, severity: "warning" }] };
+    const policy: PolicyInput = { version: 1, rules: [{ id: "p95", metric: "latency_p95", candidate: { max: 2.5 } }, { id: "mean", metric: "latency_mean", candidate: { max: 1 }, severity: "warning" }] };
     const w = evaluate(load(ROOT_EXAMPLE), { policy, whatif: {} }).whatif!;
     const [rule] = w.flips;
     // Qwen2.5 14B's p95 is 2.9 s (line 66); the baseline's p95 does not enter a `candidate` condition.
