@@ -105,6 +105,8 @@ function bisect(f: (x: number) => Probe, x0: number, edge: number, flipped: (s: 
   if (hi === null) return null;
   let h: number = hi;
   for (let i = 0; i < HALVINGS; i++) {
+    // Twelve digits are all the figures keep: halving further finds nothing new.
+    if (Math.abs(h - lo) <= 1e-13 * Math.max(1, Math.abs(h))) break;
     const mid: number = (lo + h) / 2;
     if (mid === lo || mid === h) break;
     if (hit(mid)) h = mid;

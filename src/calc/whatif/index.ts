@@ -55,17 +55,27 @@ function probeOf(rule: JudgedRule | undefined): Probe {
   return { status: rule.status, actual: rule.members ? null : rule.actual, signature: sig(rule) };
 }
 
-function judgeAt(input: Input, judge: Judge, x: number): { a: Analysis; j: Judged } {
-  const moved = input.apply(x);
-  const a = analyze(moved.record, moved.options);
-  return { a, j: judge(a) };
+type At = (x: number) => { a: Analysis; j: Judged };
+
+/** The record evaluated with one input at a value; each value once, whichever rule asks. */
+function evaluator(input: Input, judge: Judge): At {
+  const seen = new Map<number, { a: Analysis; j: Judged }>();
+  return (x) => {
+    const known = seen.get(x);
+    if (known) return known;
+    const moved = input.apply(x);
+    const a = analyze(moved.record, moved.options);
+    const result = { a, j: judge(a) };
+    seen.set(x, result);
+    return result;
+  };
 }
 
-function flipsFor(inputs: Input[], judge: Judge, base: Judged): WhatIf["flips"] {
+function flipsFor(inputs: Input[], at: Map<Input, At>, base: Judged): WhatIf["flips"] {
   return base.rules.filter((r) => r.severity === "required").map((rule) => {
     const flips: WhatIf["flips"][number]["flips"] = [];
     for (const input of inputs) {
-      const f = (x: number): Probe => probeOf(judgeAt(input, judge, x).j.rules.find((r) => r.id === rule.id));
+      const f = (x: number): Probe => probeOf(at.get(input)!(x).j.rules.find((r) => r.id === rule.id));
       if (!touches(f, input.value, input.domain)) continue;
       const { domain: _d, apply: _a, ...ref } = input;
       const bounds = rule.threshold ?? { min: null, max: null };
@@ -75,12 +85,12 @@ function flipsFor(inputs: Input[], judge: Judge, base: Judged): WhatIf["flips"] 
   });
 }
 
-function sensitivityFor(inputs: Input[], judge: Judge, swing: number): Sensitivity[] {
+function sensitivityFor(inputs: Input[], at: Map<Input, At>, swing: number): Sensitivity[] {
   const rows = inputs.map((input): Sensitivity => {
     const end = (factor: number) => {
       const raw = input.value * factor;
       const value = Math.min(input.domain[1], Math.max(input.domain[0], raw));
-      const { a, j } = judgeAt(input, judge, value);
+      const { a, j } = at.get(input)!(value);
       return { value, clamped: value !== raw, retryAdjustedChangePct: a.cost.retryAdjustedChange.pct, retryAdjustedChangeAbs: a.cost.retryAdjustedChange.abs, verdict: j.verdict, breakEvenTokensPerMonth: a.selfHost?.breakEvenTokensPerMonth ?? null };
     };
     const low = end(1 - swing / 100);
@@ -105,15 +115,16 @@ export function whatIf(record: LoadedRecord, options: AnalyzeOptions, judge: Jud
   const lines = costLines(record, a, o.capacityTokensPerMonth ?? null);
   const crossings = crossovers(lines);
   const inputs = inputsOf(record, options, a, o.ruleMetrics ?? []);
+  const at = new Map(inputs.map((input) => [input, evaluator(input, judge)]));
   return {
     currency: a.cost.currency,
     volume: totalTokens(a.usage.source === "none" ? null : a.usage),
     lines,
     crossovers: crossings,
     selfHostCheaperFrom: crossings.find((c) => c.between.includes("candidate") && c.cheaperAbove === "self_host")?.volume ?? null,
-    flips: flipsFor(inputs, judge, base),
+    flips: flipsFor(inputs, at, base),
     swing,
-    sensitivity: sensitivityFor(inputs, judge, swing),
+    sensitivity: sensitivityFor(inputs, at, swing),
     retryAdjustedChangePct: a.cost.retryAdjustedChange.pct,
     verdict: base.verdict,
   };
