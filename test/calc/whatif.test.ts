@@ -3,6 +3,7 @@ import { costAt, crossovers, installations, selfHostCrossings } from "../../src/
 import { flipsOf, NO_FLIP, touches, type Probe } from "../../src/calc/whatif/flip.js";
 import type { CostLine } from "../../src/calc/whatif/schema.js";
 import { evaluate } from "../../src/evaluate.js";
+import { parseRecord } from "../../src/record/parse.js";
 import type { PolicyInput } from "../../src/rules/schema.js";
 import { fixture, HAS_SEED, load, ROOT, SEED } from "../helpers.js";
 import { join } from "node:path";
@@ -153,5 +154,31 @@ describe.skipIf(!HAS_SEED)("whatIf on the seed", () => {
     expect(cost.flips.find((f) => f.input === "candidate.price_input")!.at).toBeCloseTo(2.5714285714 / 100, 9);
     // 90 × a ≤ 45.6 needs a ≤ 0.507, below one attempt
     expect(cost.flips.find((f) => f.input === "candidate.attempts")).toMatchObject({ at: null, becomes: null });
+  });
+});
+
+describe("capacity in a record", () => {
+  const text = (body: string, fm = "") => `---\nid: x\ntitle: t\nold_model: A\nnew_model: B\n${fm}---\n- 初期投資: $10,000\n- 月次運用コスト: $500\n${body}`;
+  const parsed = (t: string) => {
+    const r = parseRecord(t, "x.md");
+    if (!r.ok) throw new Error("expected a valid record");
+    return r.record;
+  };
+
+  test("a body line per day is tokens a month, with its line", () => {
+    // 2B a day × 365 / 12 = 60.833…B a month
+    expect(parsed(text("- Capacity: 2B tokens per day\n")).selfHost!.capacityTokensPerMonth).toEqual({ value: expect.closeTo(2e9 * 365 / 12, 0), line: 9 });
+  });
+
+  test("the frontmatter's capacity_tokens_per_month wins over the body, with a warning naming both", () => {
+    const r = parsed(text("- Capacity: 4B tokens per month\n", "self_host: { capacity_tokens_per_month: 5B }\n"));
+    expect(r.selfHost!.capacityTokensPerMonth).toEqual({ value: 5e9, line: 6 });
+    expect(r.warnings.map((w) => w.code)).toContain("frontmatter-body-mismatch");
+  });
+
+  test("a capacity given as a range is a warning, not a figure", () => {
+    const r = parsed(text("- 処理能力: 約3〜5B tokens\n"));
+    expect(r.selfHost!.capacityTokensPerMonth ?? null).toBeNull();
+    expect(r.warnings.some((w) => w.line === 9)).toBe(true);
   });
 });

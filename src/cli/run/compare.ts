@@ -65,6 +65,8 @@ export async function compare(record: string | undefined, o: CompareOptions): Pr
   // JUnit carries how long the record took to read and evaluate.
   if (o.format === "junit") out(renderJunit(report, (performance.now() - started) / 1000));
   else out((await REPORT_FORMATS[o.format]())(report, style));
+  // `--whatif` on the table: the what-if tables follow the report (the chart is whatif's, on a terminal).
+  if (o.format === "table" && report.whatif) out(`\n${(await import("../../report/whatif.js")).renderWhatIf(report, style)}`);
   process.exitCode = o.failOn === "hold" && report.verdict === "HOLD" ? EXIT.gate : EXIT.ok;
 }
 

@@ -137,7 +137,10 @@ export function readSelfHost(b: Builder, concept: Concept, items: readonly Item[
       const period = t.q.period ?? src.label.period;
       const value = t.q.period === null && period ? t.q.value * PER_MONTH[period] : t.q.value;
       if (!(value > 0)) return refuse("a capacity needs a number of tokens a month above 0");
-      sh.capacityTokensPerMonth ??= { value, line: src.line };
+      if (!sh.capacityTokensPerMonth) {
+        sh.capacityTokensPerMonth = { value, line: src.line };
+        explain(b, { line: src.line, text: clip(src.text, 120), target: "self-hosting capacity (tokens a month)", value, unit: "tokens", steps: t.q.steps, why: `label "${clip(src.label.raw, 40)}" means what the hardware serves` });
+      }
       return;
     }
     default:
