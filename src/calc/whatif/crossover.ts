@@ -4,6 +4,7 @@
  * capacity, two past it, and so on. Per step the crossing with a line is kF / p when it falls
  * inside the step, and at a step's edge the order can change by the jump itself.
  */
+import { monthlyCost } from "../cost.js";
 import type { CostLine, Crossover } from "./schema.js";
 
 /** Crossings listed at most: past them the order keeps alternating at every step. */
@@ -13,7 +14,8 @@ export const MAX_VOLUME = 1e15;
 
 /** The monthly cost of a line at a volume; null when the line has no figure. */
 export function costAt(line: CostLine, volume: number): number | null {
-  if (line.id !== "self_host") return line.pricePerMTok === null ? null : (volume / 1e6) * line.pricePerMTok;
+  // The blended price is the price of every token at the usage's mix: the cost module prices a total at it.
+  if (line.id !== "self_host") return line.pricePerMTok === null ? null : monthlyCost({ priceInput: line.pricePerMTok, priceOutput: line.pricePerMTok }, { inputTokens: null, outputTokens: null, totalTokens: volume });
   if (line.fixedPerMonth === null) return null;
   return line.fixedPerMonth * installations(line.capacityTokensPerMonth, volume);
 }
