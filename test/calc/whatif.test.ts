@@ -182,3 +182,26 @@ describe("capacity in a record", () => {
     expect(r.warnings.some((w) => w.line === 9)).toBe(true);
   });
 });
+
+describe("the what-if starts from the report's own figures", () => {
+  test.each([
+    ["whatif/capacity-steps.md", null],
+    ["records/english-migrate-clear-win.md", null],
+    ["records/english-hold-rollback.md", null],
+    ["records/english-units-ms-per-1k.md", null],
+    ["records/stated-sample-size.md", null],
+  ])("%s", (file, baseline) => {
+    const r = evaluate(load(fixture(file)), { baseline, whatif: {} });
+    expect(r.whatif!.verdict).toBe(r.verdict);
+    expect(r.whatif!.retryAdjustedChangePct).toBe(r.cost.retryAdjustedChange.pct);
+    expect(r.whatif!.flips.map((f) => [f.rule, f.status])).toEqual(r.rules.filter((x) => x.severity === "required").map((x) => [x.id, x.status]));
+    const self = r.whatif!.lines.find((l) => l.id === "self_host");
+    if (self) expect(self.fixedPerMonth).toBe(r.selfHost!.fixedPerMonth);
+  });
+
+  test.skipIf(!HAS_SEED)("the seed against GPT-3.5 Turbo", () => {
+    const r = evaluate(load(SEED), { baseline: "gpt-3.5-turbo", whatif: {} });
+    expect(r.whatif!.verdict).toBe(r.verdict);
+    expect(r.whatif!.retryAdjustedChangePct).toBe(r.cost.retryAdjustedChange.pct);
+  });
+});

@@ -3,6 +3,7 @@
  * their crossings, each required rule's flip points, and each input moved by ±swing one at a
  * time. Every moved figure goes through `analyze` and the policy's judge, as the report does.
  */
+import { defaultRegistry } from "../../record/registry/labels.js";
 import type { LoadedRecord } from "../../record/schema.js";
 import { analyze, type Analysis, type AnalyzeOptions } from "../analyze.js";
 import { totalTokens } from "../cost.js";
@@ -108,8 +109,23 @@ function sensitivityFor(inputs: Input[], at: Map<Input, At>, swing: number): Sen
  * `options` are the options the report was analysed with; `judge` runs the policy's rules.
  * Throws BaselineError as `analyze` does.
  */
-export function whatIf(record: LoadedRecord, options: AnalyzeOptions, judge: Judge, o: WhatIfOptions = {}): WhatIf {
+/**
+ * The record with only what the verdict can depend on: prices, attempts, task success, the
+ * benchmarks of `benchmarks.mean` and the metrics required rules name — no stated claims, whose
+ * audit decides nothing. A what-if evaluates it hundreds of times; a record of 500 metrics
+ * would otherwise pay for all of them each time.
+ */
+function decisive(record: LoadedRecord, options: AnalyzeOptions, ruleMetrics: readonly string[]): LoadedRecord {
+  const reg = options.registry ?? defaultRegistry();
+  const named = new Set(ruleMetrics);
+  const keep = (key: string) => key.startsWith("price_") || key === "attempts" || key === "task_success" || named.has(key) || reg.byKeyOf(key)?.benchmark === true;
+  const models = record.models.map((m) => ({ ...m, metrics: Object.fromEntries(Object.entries(m.metrics).filter(([k]) => keep(k))) }));
+  return { ...record, models, ranges: record.ranges.filter((r) => keep(r.key)), claims: [], readings: [] };
+}
+
+export function whatIf(full: LoadedRecord, options: AnalyzeOptions, judge: Judge, o: WhatIfOptions = {}): WhatIf {
   const swing = o.swing ?? DEFAULT_SWING;
+  const record = decisive(full, options, o.ruleMetrics ?? []);
   const a = analyze(record, options);
   const base = judge(a);
   const lines = costLines(record, a, o.capacityTokensPerMonth ?? null);
