@@ -75,9 +75,18 @@ export function tornadoChart(w: WhatIf): string | null {
   hi += pad;
   const left = 230;
   const right = 20;
-  const height = 40 + rows.length * ROW;
+  const plotBottom = 24 + rows.length * ROW;
+  const height = plotBottom + 52;
   const x = (v: number) => n2(left + ((v - lo) / (hi - lo)) * (W - left - right));
   const parts: string[] = [];
+  // Round percentages along the bottom, the same steps as the cost chart's axes.
+  const span = hi - lo;
+  for (const t of ticks(span)) {
+    const v = Math.ceil(lo / (ticks(span)[1] ?? span)) * (ticks(span)[1] ?? span) + t;
+    if (v > hi) break;
+    parts.push(`<line class="grid" x1="${x(v)}" x2="${x(v)}" y1="22" y2="${plotBottom}"/><text class="tick" x="${x(v)}" y="${plotBottom + 14}" text-anchor="middle">${esc(fmtSigned(v, 2, "%"))}</text>`);
+  }
+  parts.push(`<text class="axis" x="${left - 8}" y="${plotBottom + 14}" text-anchor="end">retry-adjusted cost change</text>`);
   rows.forEach((s, i) => {
     const a = s.low.retryAdjustedChangePct!;
     const b = s.high.retryAdjustedChangePct!;
@@ -91,7 +100,11 @@ export function tornadoChart(w: WhatIf): string | null {
       parts.push(`<rect class="bar bar-${side}${flipped}" data-input="${esc(s.input)}" x="${x0}" y="${ty}" width="${n2(Math.abs(x(v) - x(base)))}" height="${ROW - 8}"><title>${esc(tip)}</title></rect>`);
     }
   });
-  parts.push(`<line class="base" x1="${x(base)}" x2="${x(base)}" y1="18" y2="${height - 12}"/>`);
+  parts.push(`<line class="base" x1="${x(base)}" x2="${x(base)}" y1="18" y2="${plotBottom}"/>`);
+  const legendY = plotBottom + 30;
+  parts.push(`<rect class="bar bar-low" x="${left}" y="${legendY}" width="14" height="10"/><text class="legend" x="${left + 20}" y="${legendY + 9}">${esc(`input −${fmtNumber(w.swing)}%`)}</text>`);
+  parts.push(`<rect class="bar bar-high" x="${left + 130}" y="${legendY}" width="14" height="10"/><text class="legend" x="${left + 150}" y="${legendY + 9}">${esc(`input +${fmtNumber(w.swing)}%`)}</text>`);
+  parts.push(`<rect class="bar flipped" x="${left + 260}" y="${legendY}" width="14" height="10" fill="none"/><text class="legend" x="${left + 280}" y="${legendY + 9}">outlined: the verdict changes</text>`);
   parts.push(`<text class="axis" x="${x(base)}" y="14" text-anchor="middle">${esc(`now ${fmtSigned(base, 2, "%")}`)}</text>`);
   const title = `Retry-adjusted cost change with each input moved by ±${fmtNumber(w.swing)}%`;
   return `<svg class="chart" id="tornado-chart" role="img" viewBox="0 0 ${W} ${height}" xmlns="http://www.w3.org/2000/svg"><title>${esc(title)}</title>${parts.join("")}</svg>`;
