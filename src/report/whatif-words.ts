@@ -76,5 +76,9 @@ export function selfHostSentence(w: WhatIf): string | null {
   if (!self) return null;
   if (self.fixedPerMonth === null) return "Self-hosting has no fixed cost to compare (it needs both capex and opex).";
   if (w.selfHostCheaperFrom === null) return `Self-hosting is never cheaper than ${lineName(w, "candidate")} at any volume up to 10^15 tokens a month.`;
-  return `Self-hosting is cheaper than ${lineName(w, "candidate")} from ${fmtTokens(w.selfHostCheaperFrom)} tokens a month${w.volume === null ? "" : ` (the usage is ${fmtTokens(w.volume)})`}.`;
+  const usage = w.volume === null ? "" : ` (the usage is ${fmtTokens(w.volume)})`;
+  // With capacity steps the order can change back at a step: then "from" would overstate it.
+  const back = w.crossovers.some((c) => c.between.includes("candidate") && c.between.includes("self_host") && c.cheaperAbove === "candidate");
+  if (back) return `Self-hosting is first cheaper than ${lineName(w, "candidate")} at ${fmtTokens(w.selfHostCheaperFrom)} tokens a month${usage}; past a capacity step the order can change back (the crossings below).`;
+  return `Self-hosting is cheaper than ${lineName(w, "candidate")} from ${fmtTokens(w.selfHostCheaperFrom)} tokens a month${usage}.`;
 }

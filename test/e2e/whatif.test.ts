@@ -8,7 +8,7 @@ describe("migrate-eval whatif", () => {
   it("prints the crossovers, the flip points and the sensitivity as tables, with no chart in a pipe", () => {
     const r = run(["whatif", CAPACITY]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("Self-hosting is cheaper than Model B API from 3.333B tokens a month (the usage is 4B).");
+    expect(r.stdout).toContain("Self-hosting is first cheaper than Model B API at 3.333B tokens a month (the usage is 4B); past a capacity step the order can change back");
     expect(r.stdout).toMatch(/cost-reduction │ Model B input price\s+│ \$0\.6\/1M │ passes at ≤ \$0\.4667\/1M/);
     expect(r.stdout).toContain("Each input moved by ±20%");
     // The text chart is drawn only on a terminal: no axis, no legend here.
