@@ -59,11 +59,25 @@ describe("flip points", () => {
     expect(f!.at).toBeCloseTo(2, 12);
   });
 
-  test("a figure through 1/x is bisected: 100/x ≤ 40 from x ≥ 2.5", () => {
+  test("a figure that is a ratio of lines in the input is solved from three evaluations: 100/x ≤ 40 from x ≥ 2.5", () => {
     const inverse = (x: number): Probe => ({ status: 100 / x <= 40 ? "pass" : "fail", actual: 100 / x, signature: String(100 / x) });
     const [f] = flipsOf(inverse, 1, [0.01, 100], { min: null, max: 40 });
-    expect(f).toMatchObject({ direction: "above", becomes: "pass", method: "bisection" });
+    expect(f).toMatchObject({ direction: "above", becomes: "pass", method: "closed_form" });
     expect(f!.at).toBeCloseTo(2.5, 9);
+  });
+
+  test("a rule with no single figure (any: …) is bracketed and bisected", () => {
+    const members = (x: number): Probe => ({ status: x * x >= 10 ? "pass" : "fail", actual: null, signature: String(x * x) });
+    const [f] = flipsOf(members, 1, [0, 100], { min: null, max: null });
+    expect(f).toMatchObject({ direction: "above", becomes: "pass", method: "bisection" });
+    expect(f!.at).toBeCloseTo(Math.sqrt(10), 9);
+  });
+
+  test("a solved answer is checked: a figure that is neither a line nor a ratio of lines still gets the right value", () => {
+    const cubic = (x: number): Probe => ({ status: x ** 3 >= 8 ? "pass" : "fail", actual: x ** 3, signature: String(x ** 3) });
+    const [f] = flipsOf(cubic, 1, [0, 100], { min: 8, max: null });
+    expect(f).toMatchObject({ direction: "above", becomes: "pass" });
+    expect(f!.at).toBeCloseTo(2, 9);
   });
 
   test("no value in the input's range flips it: an answer, not an omission", () => {
@@ -93,8 +107,8 @@ describe("whatIf on a record (evaluate with whatif)", () => {
     expect(flip("cost-reduction", "candidate.price_input").at).toBeCloseTo(1400 / 3000, 9);
     // 2,400 × a ≤ 2,400 → a ≤ 1, the end of the range of attempts
     expect(flip("cost-reduction", "candidate.attempts").at).toBeCloseTo(1, 9);
-    // 2,880 ≤ 0.8 × 2,000 × a → a ≥ 1.8 (the baseline is the denominator: bisected)
-    expect(flip("cost-reduction", "baseline.attempts")).toMatchObject({ direction: "above", method: "bisection" });
+    // 2,880 ≤ 0.8 × 2,000 × a → a ≥ 1.8 (the baseline is the denominator: a ratio of lines, solved too)
+    expect(flip("cost-reduction", "baseline.attempts")).toMatchObject({ direction: "above", method: "closed_form" });
     expect(flip("cost-reduction", "baseline.attempts").at).toBeCloseTo(1.8, 9);
   });
 

@@ -1,9 +1,10 @@
 /**
  * The value of one input at which a rule's status changes, all else equal. Where the rule's
- * figure moves in a straight line with the input (a price in a cost change) the answer is solved
- * from two evaluations and checked by a third at the answer; otherwise (a success rate through
- * 1/p, a rule with several members) it is bracketed and bisected to the precision of a double.
- * No status change anywhere in the input's range is an answer too.
+ * figure is a line in the input (a candidate's price in a cost change) or a ratio of lines (the
+ * baseline's price or attempts, which divide; attempts of 1/p) the answer is solved from two or
+ * three evaluations and checked by one more at the answer; otherwise (a rule of several members,
+ * attempts capped by max_attempts) it is bracketed and bisected to the figures' precision. No
+ * status change anywhere in the input's range is an answer too.
  */
 import type { Flip } from "./schema.js";
 
@@ -52,36 +53,69 @@ function snap(x: number, domain: readonly [number, number]): number {
   return x;
 }
 
-/** A straight-line answer for each bound, kept when a third evaluation confirms it. */
+/** Where the line through two points reaches t. */
+function lineRoot([x0, v0]: Point, [x1, v1]: Point, t: number): number | null {
+  return v1 === v0 ? null : x0 + ((t - v0) * (x1 - x0)) / (v1 - v0);
+}
+
+/**
+ * Where v(x) = (a + bx) / (c + dx) through three points reaches t. A change against a baseline
+ * that moves (its price, its attempts) or attempts of 1/p are of this form: three evaluations
+ * fix it exactly, as two fix a line.
+ */
+function ratioRoot(p: readonly Point[], t: number): number | null {
+  const rows = p.map(([x, v]) => [1, x, -v, -x * v]);
+  const minor = (skip: number) => {
+    const m = rows.map((r) => r.filter((_, j) => j !== skip));
+    const [[a, b, c], [d, e, f], [g, h, i]] = m as [[number, number, number], [number, number, number], [number, number, number]];
+    return a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
+  };
+  const [a, b, c, d] = [minor(0), -minor(1), minor(2), -minor(3)];
+  const den = b - t * d;
+  return den === 0 ? null : (t * c - a) / den;
+}
+
+type Point = [number, number];
+
+/**
+ * The answer for each bound, solved: as a line through two evaluations, else as a ratio of lines
+ * through three, refitted at most twice for the figures' 12-digit rounding. Kept only when an
+ * evaluation at the answer gives the bound, the rule has its other status there (or just past),
+ * and halfway there it still has its first.
+ */
 function closedForm(f: (x: number) => Probe, x0: number, domain: readonly [number, number], bounds: Bounds, flipped: (s: Status) => boolean): Map<"below" | "above", { at: number; becomes: Status }> {
   const found = new Map<"below" | "above", { at: number; becomes: Status }>();
-  const v0 = f(x0).actual;
+  const start = f(x0);
+  const v0 = start.actual;
   if (v0 === null) return found;
   const h = Math.max(Math.abs(x0), 1e-6) * 1e-3;
   const x1 = x0 + h <= domain[1] ? x0 + h : x0 - h;
   const v1 = f(x1).actual;
   if (v1 === null || v1 === v0) return found;
-  const slope = (v1 - v0) / (x1 - x0);
+  const inside = (x: number | null): x is number => x !== null && Number.isFinite(x) && x >= domain[0] && x <= domain[1] && x !== x0;
   for (const b of [bounds.min, bounds.max]) {
     if (b === null) continue;
-    let x = snap(x0 + (b - v0) / slope, domain);
-    if (!Number.isFinite(x) || x < domain[0] || x > domain[1] || x === x0) continue;
-    // The figures are kept to 12 digits: a second secant across the whole distance removes the
-    // error the first one's short step carries.
-    let at = f(x);
-    if (at.actual !== null && at.actual !== v0) {
-      const refined = x0 + ((b - v0) * (x - x0)) / (at.actual - v0);
-      if (Number.isFinite(refined) && snap(refined, domain) >= domain[0] && snap(refined, domain) <= domain[1] && refined !== x0) {
-        x = snap(refined, domain);
-        at = f(x);
-      }
+    const tol = 1e-9 * Math.max(1, Math.abs(b));
+    const points: Point[] = [[x0, v0], [x1, v1]];
+    let x: number | null = lineRoot(points[0]!, points[1]!, b);
+    let at: Probe | null = null;
+    for (let fit = 0; fit < 4; fit++) {
+      x = x === null ? null : snap(x, domain);
+      if (!inside(x)) break;
+      at = f(x);
+      if (at.actual === null || Math.abs(at.actual - b) <= tol) break;
+      // The two points nearest the answer and this one: the short first step's rounding drops out.
+      points.push([x, at.actual]);
+      points.sort((p, q) => Math.abs(p[0] - x!) - Math.abs(q[0] - x!));
+      x = fit === 0 ? lineRoot([x0, v0], [x, at.actual], b) : ratioRoot(points.slice(0, 3), b);
+      at = null;
     }
-    if (at.actual === null || Math.abs(at.actual - b) > 1e-9 * Math.max(1, Math.abs(b))) continue;
+    if (!inside(x) || at === null || at.actual === null || Math.abs(at.actual - b) > tol) continue;
     const dir = x < x0 ? "below" : "above";
     const eps = Math.max(Math.abs(x), 1e-12) * 1e-9;
     const past = Math.min(domain[1], Math.max(domain[0], dir === "below" ? x - eps : x + eps));
     const becomes = flipped(at.status) ? at.status : f(past).status;
-    if (!flipped(becomes)) continue;
+    if (!flipped(becomes) || flipped(f((x0 + x) / 2).status)) continue;
     const known = found.get(dir);
     if (known === undefined || Math.abs(x - x0) < Math.abs(known.at - x0)) found.set(dir, { at: x, becomes });
   }
