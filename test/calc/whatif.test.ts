@@ -219,3 +219,22 @@ describe("the what-if starts from the report's own figures", () => {
     expect(r.whatif!.retryAdjustedChangePct).toBe(r.cost.retryAdjustedChange.pct);
   });
 });
+
+describe("attempts from a success rate", () => {
+  const record = () => {
+    const r = parseRecord(`---\nid: x\ntitle: t\nold_model: Model A\nnew_model: Model B\nusage: { input_tokens: 1M, output_tokens: 1M }\nmetrics:\n  price_input: { old: 1, new: 1 }\n  price_output: { old: 1, new: 1 }\n  task_success: { old: 60, new: 70 }\n---\n`, "x.md");
+    if (!r.ok) throw new Error("expected a valid record");
+    return r.record;
+  };
+  const flipOf = (policy?: PolicyInput) => evaluate(record(), { whatif: {}, ...(policy ? { policy } : {}) }).whatif!.flips.find((f) => f.rule === "cost-reduction")!.flips.find((f) => f.input === "candidate.task_success")!;
+
+  test("1/p: (100/s) / (100/60) ≤ 0.8 from s ≥ 75 %, solved", () => {
+    expect(flipOf()).toMatchObject({ direction: "above", becomes: "pass", method: "closed_form" });
+    expect(flipOf().at).toBeCloseTo(75, 8);
+  });
+
+  test("capped at 3 attempts, not a ratio of lines: (1 − (1 − p)³)/p = 3 − 3p + p² ≤ 0.8 × 1.56 from p ≥ (3 − √1.992)/2, checked", () => {
+    const capped = { version: 1 as const, max_attempts: 3, rules: [{ id: "cost-reduction", metric: "cost.retry_adjusted", change_pct: { max: -20 } }] };
+    expect(flipOf(capped).at).toBeCloseTo(((3 - Math.sqrt(1.992)) / 2) * 100, 6);
+  });
+});

@@ -1,10 +1,11 @@
 /**
- * The value of one input at which a rule's status changes, all else equal. Where the rule's
- * figure is a line in the input (a candidate's price in a cost change) or a ratio of lines (the
- * baseline's price or attempts, which divide; attempts of 1/p) the answer is solved from two or
- * three evaluations and checked by one more at the answer; otherwise (a rule of several members,
- * attempts capped by max_attempts) it is bracketed and bisected to the figures' precision. No
- * status change anywhere in the input's range is an answer too.
+ * The value of one input at which a rule's status changes, all else equal. The answer is solved
+ * from a line through two evaluations, then a ratio of lines through three — exact where the
+ * rule's figure is one (a candidate's price in a cost change; the baseline's price or attempts,
+ * which divide; attempts of 1/p), refitted at most four times otherwise — and kept only when an
+ * evaluation at it gives the threshold. Where that fails, or a rule of several members has no
+ * single figure, the change is bracketed and bisected to the figures' precision. No status
+ * change anywhere in the input's range is an answer too.
  */
 import type { Flip } from "./schema.js";
 
