@@ -30,6 +30,16 @@ describe("JSON outputs against their JSON Schemas", () => {
     expectValid("report", run(["compare", file, "--format", "json"]).stdout);
   });
 
+  it.each([
+    [["whatif", "fixtures/whatif/capacity-steps.md", "--format", "json"]],
+    [["whatif", "fixtures/whatif/markup-in-names.md", "--format", "json", "--swing", "50"]],
+    [["compare", "fixtures/records/english-seed-style-cost-up.md", "--format", "json", "--whatif"]],
+  ])("%j is a report with whatif", (args) => {
+    const out = run(args).stdout;
+    expect((JSON.parse(out) as { whatif?: unknown }).whatif).toBeDefined();
+    expectValid("report", out);
+  });
+
   it("batch --format json, with an unreadable file among the records", () => {
     expectValid("batch", run(["batch", "fixtures/records", "fixtures/hostile/empty.txt", "--format", "json"]).stdout);
   });
