@@ -15,6 +15,7 @@ import { PolicySchema, type Policy, type PolicyInput } from "./rules/schema.js";
 import { meaningless } from "./rules/parse-policy.js";
 import { deepFreeze, isDeepFrozen } from "./rules/freeze.js";
 import type { Report } from "./report/schema.js";
+import { whatIf, type WhatIfOptions } from "./calc/whatif/index.js";
 import type { Catalog } from "./prices/catalog.js";
 import { pricePlan, withCatalogAge } from "./prices/evaluate.js";
 
@@ -28,6 +29,11 @@ export interface EvaluateOptions {
   policy?: PolicyInput;
   /** Where the policy came from, for the report (`migrate-eval.policy.yaml`); else `given in code`. */
   policySource?: string;
+  /**
+   * Also say what would flip the decision (`report.whatif`): crossovers, flip points and each
+   * input moved by ±`swing` %. It evaluates the record many times, so only when asked.
+   */
+  whatif?: Pick<WhatIfOptions, "swing" | "capacityTokensPerMonth">;
   /**
    * The offline price catalog (`await loadCatalog()`): a `baseline` the record does not price is
    * priced from it, `prices: "catalog"` prices both sides from it, and the record's prices are
@@ -118,6 +124,7 @@ export function evaluate(record: LoadedRecord, options: EvaluateOptions = {}): R
   if (plan) analysis.warnings.push(...plan.warnings);
   const judged = evaluateRules(analysis, policy);
   const { rules, verdict } = plan ? withCatalogAge(judged.rules, plan.prices, policy, analysis.warnings) : judged;
+  const whatif = options.whatif ? whatIf(record, analyzeOptions, (a) => evaluateRules(a, policy), { ...checkedWhatIf(options.whatif), ruleMetrics: ruleMetrics(policy) }) : undefined;
   return {
     schemaVersion: 1,
     record: {
@@ -147,5 +154,20 @@ export function evaluate(record: LoadedRecord, options: EvaluateOptions = {}): R
       source: options.policySource ?? (options.policy === undefined || options.policy === null ? "built-in default" : "given in code"),
       sha256: policyHash(policy),
     },
+    ...(whatif ? { whatif } : {}),
   };
+}
+
+/** The metrics a policy's required rules name, members of `any:` included: they decide the verdict. */
+function ruleMetrics(policy: Policy): string[] {
+  return policy.rules.filter((r) => r.severity === "required").flatMap((r) => [r.metric, ...(r.any ?? []).map((c) => c.metric)]).filter((m): m is string => typeof m === "string");
+}
+
+/** A swing is a percentage above 0 and at most 100; a capacity a number of tokens a month. */
+function checkedWhatIf(o: NonNullable<EvaluateOptions["whatif"]>): WhatIfOptions {
+  const swing: unknown = o.swing ?? 20;
+  if (typeof swing !== "number" || !(swing > 0) || swing > 100) throw new TypeError(`invalid whatif.swing: a percentage above 0 and at most 100, got ${String(swing)}`);
+  const cap: unknown = o.capacityTokensPerMonth ?? null;
+  if (cap !== null && (typeof cap !== "number" || !(cap > 0) || cap > MAX_TOKENS)) throw new TypeError(`invalid whatif.capacityTokensPerMonth: tokens a month above 0 and at most ${MAX_TOKENS}, got ${String(cap)}`);
+  return { swing, capacityTokensPerMonth: cap as number | null };
 }

@@ -12,6 +12,7 @@ export { defaultPolicy } from "./rules/default-policy.js";
 export { parsePolicy, type PolicyResult } from "./rules/parse-policy.js";
 export { PolicySchema, type Policy, type PolicyInput, type Rule, type RuleResult } from "./rules/schema.js";
 export { ReportSchema, type Report } from "./report/schema.js";
+export { WhatIfSchema, type WhatIf } from "./calc/whatif/schema.js";
 export { BacktestSchema, type Backtest } from "./report/backtest-schema.js";
 export { diffReports } from "./report/diff.js";
 export { DiffSchema, type Diff, type RecordDiff } from "./report/diff-schema.js";

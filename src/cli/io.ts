@@ -33,6 +33,11 @@ export async function makeStyle(enabled: boolean): Promise<Style> {
   return { bold: c.bold, dim: c.dim, good: c.green, bad: c.red, warn: c.yellow, width };
 }
 
+/** Whether the report goes to a terminal (not a pipe, not `--output FILE`): charts drawn in text are for one. */
+export function isTerminal(stream: NodeJS.WriteStream = process.stdout, env = process.env): boolean {
+  return outputFd === null && Boolean(stream.isTTY) && env.TERM !== "dumb";
+}
+
 /** Tables fit the terminal; piped, or where the terminal does not say, 100 columns. */
 export function tableWidth(stream: NodeJS.WriteStream = process.stdout): number {
   return outputFd === null && stream.isTTY && stream.columns > 0 ? Math.max(40, stream.columns) : 100;

@@ -66,3 +66,17 @@ export function parseRequestTokens(value: string): number {
   if (n === null || !Number.isInteger(n) || n > 1e9) throw new InvalidArgumentError(`expected input tokens a request, e.g. 250000 or 250K, got "${value}"`);
   return n;
 }
+
+/** `--swing 20`: percent each input is moved by, above 0 and at most 100. */
+export function parseSwing(value: string): number {
+  const n = Number(value.trim().replace(/%$/, ""));
+  if (value.trim() === "" || !Number.isFinite(n) || !(n > 0) || n > 100) throw new InvalidArgumentError(`expected a percentage above 0 and at most 100, e.g. 20, got "${value}"`);
+  return n;
+}
+
+/** `--capacity 5B`: tokens a month one self-hosting installation serves (K, M, B). */
+export function parseCapacity(value: string): number {
+  const n = parseTokenCount(value.trim());
+  if (n === null || !(n > 0)) throw new InvalidArgumentError(`expected tokens a month above 0, e.g. 5B (K, M and B allowed), got "${value}"`);
+  return n;
+}

@@ -77,6 +77,8 @@ export const FrontmatterSchema = z.looseObject({
       opex_per_month: z.optional(money),
       gpus: z.optional(asString),
       break_even_tokens: z.optional(tokenCount),
+      /** Tokens a month the hardware serves: past it another installation is needed. */
+      capacity_tokens_per_month: z.optional(tokenCount),
     }),
   ),
   alternatives: z.optional(

@@ -148,6 +148,7 @@ function mergeFrontmatter(b: Builder, fm: Frontmatter, lineOf: SplitRecord["line
       opexPerMonth: pick(sh.opex_per_month, "opex_per_month", b.selfHost.opexPerMonth, { currency }),
       gpus: pick(sh.gpus, "gpus", b.selfHost.gpus, { count: b.selfHost.gpus?.count ?? null }),
       statedBreakEvenTokensPerMonth: pick(sh.break_even_tokens, "break_even_tokens", b.selfHost.statedBreakEvenTokensPerMonth, {}),
+      capacityTokensPerMonth: pick(sh.capacity_tokens_per_month, "capacity_tokens_per_month", b.selfHost.capacityTokensPerMonth ?? null, {}),
     };
   }
 }

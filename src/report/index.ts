@@ -17,6 +17,7 @@ export const REPORT_FORMATS = {
   table: async () => (await import("./table.js")).renderTable,
   json: async () => (await import("./json.js")).renderJson,
   markdown: async () => (await import("./markdown.js")).renderMarkdown,
+  html: async () => (await import("./html.js")).renderHtml,
   junit: async () => { const { renderJunit } = await import("./junit.js"); return (r: Report) => renderJunit(r); },
   sarif: async () => {
     const [{ renderSarif }, { reportFindings }, { VERSION }] = await Promise.all([import("./sarif.js"), import("./findings.js"), import("../version.js")]);

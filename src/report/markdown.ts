@@ -2,6 +2,8 @@
 import { fmtMoney, fmtTokens, fmtValue } from "../format.js";
 import type { Report } from "./schema.js";
 import { notes, policyLine } from "./table.js";
+import { mermaidChart } from "./mermaid.js";
+import { FLIP_HEAD, flipRows, selfHostSentence } from "./whatif-words.js";
 import { pricesLines } from "./prices.js";
 import { AUDIT_HEAD, auditRows, betterText, changeText, costHeading, moneyChangeText, noiseText, paybackText, STATUS_WORD, verdictReason, warningText } from "./words.js";
 
@@ -75,6 +77,7 @@ export function renderMarkdown(r: Report): string {
     out.push("", "### Self-hosting", "", `Fixed ${fmtMoney(h.fixedPerMonth, h.currency)}/month; break-even ${fmtTokens(h.breakEvenTokensPerMonth)} tokens/month` +
       `${h.stated === null ? "" : ` (record states ${fmtTokens(h.stated)})`}; payback ${paybackText(h.paybackMonths)}.`);
   }
+  out.push(...whatifMarkdown(r));
   const wrong = r.audit.filter((a) => a.ok === false);
   if (wrong.length) {
     out.push("", "### Audit: stated figures that do not hold", "", fold(`${wrong.length} stated figures`, wrong.length, mdTable(AUDIT_HEAD, auditRows(r))));
@@ -99,4 +102,18 @@ export function renderMarkdown(r: Report): string {
   const cut = text.slice(0, MAX_COMMENT - 200).replace(/\n[^\n]*$/, "");
   const open = (cut.match(/<details>/g) ?? []).length - (cut.match(/<\/details>/g) ?? []).length;
   return `${cut}${"\n\n</details>".repeat(Math.max(0, open))}\n\n_The report is cut here to fit a comment; \`--format json\` has all of it._\n`;
+}
+
+/** The cost chart (where there is something to chart) and what flips each required rule. */
+function whatifMarkdown(r: Report): string[] {
+  const w = r.whatif;
+  if (!w) return [];
+  const out: string[] = [];
+  const chart = mermaidChart(w);
+  if (chart) {
+    const sentence = selfHostSentence(w);
+    out.push("", "### Cost against monthly volume", "", chart.block, "", `Lines, in order: ${chart.order.map(cell).join("; ")}.${sentence ? ` ${cell(sentence)}` : ""}`);
+  }
+  if (w.flips.some((f) => f.flips.length)) out.push("", "### What flips each required rule", "", mdTable(FLIP_HEAD, flipRows(w)));
+  return out;
 }

@@ -6,6 +6,7 @@ import * as z from "zod";
 import { AuditEntrySchema, CostSchema, MetricRowSchema, SelfHostSchema, UsageSchema, WarningSchema } from "../calc/schema.js";
 import { RecordSchema } from "../record/schema.js";
 import { RuleResultSchema } from "../rules/result-schema.js";
+import { WhatIfSchema } from "../calc/whatif/schema.js";
 import { ReportPricesSchema } from "../prices/schema.js";
 
 export const ReportSchema = z.object({
@@ -28,5 +29,7 @@ export const ReportSchema = z.object({
   prices: ReportPricesSchema.optional(),
   /** Which policy decided: `built-in default`, the file it came from, or `given in code`, and a hash of its rules. */
   policy: z.object({ source: z.string(), sha256: z.string() }),
+  /** What would flip the decision: only when asked for (`whatif`, `--whatif`, `--format html`). */
+  whatif: WhatIfSchema.optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;

@@ -111,6 +111,10 @@ const CASES: Case[] = [
   { name: "compare-units-ms-per-1k", args: ["compare", R("english-units-ms-per-1k")], exit: 0, check: all(narrow, stdoutHas("1.5B input + 400M output", "−$1,825.50 (−75.12%)", "Verdict: MIGRATE")) },
   { name: "compare-usage-flag", args: ["compare", R("english-migrate-clear-win"), "--usage", "1B:200M"], exit: 0, check: all(narrow, stdoutHas("1B input + 200M output tokens/month (from --usage)", "$500", "$135", "Verdict: MIGRATE")) },
 
+  // whatif
+  { name: "whatif-seed", args: ["whatif", SEED_ARG], exit: 0, check: stdoutHas("from 3.648B tokens a month", "passes at ≤ $0.0257/1M", "no value flips it") },
+  { name: "whatif-capacity-steps", args: ["whatif", "fixtures/whatif/capacity-steps.md"], exit: 0, check: stdoutHas("3.333B", "6.667B", "passes at ≤ 1 ", "1 (range end): −20%") },
+
   // compare: errors
   { name: "compare-baseline-unknown", args: ["compare", SEED_ARG, "--baseline", "nope"], exit: 2, check: (r) => {
     expect(r.stdout).toBe("");

@@ -31,6 +31,16 @@ describe("JSON outputs against their JSON Schemas", () => {
   });
 
   it.each([
+    [["whatif", "fixtures/whatif/capacity-steps.md", "--format", "json"]],
+    [["whatif", "fixtures/whatif/markup-in-names.md", "--format", "json", "--swing", "50"]],
+    [["compare", "fixtures/records/english-seed-style-cost-up.md", "--format", "json", "--whatif"]],
+  ])("%j is a report with whatif", (args) => {
+    const out = run(args).stdout;
+    expect((JSON.parse(out) as { whatif?: unknown }).whatif).toBeDefined();
+    expectValid("report", out);
+  });
+
+  it.each([
     [["fixtures/prices/price-disagrees.md", "--baseline", "openai:gpt-4o"]],
     [["fixtures/prices/tiered-requests.md", "--prices", "catalog"]],
   ])("compare %j --format json, priced from the catalog, is a report with its prices", (args) => {

@@ -63,6 +63,13 @@ describe("compare with the catalog", () => {
     expect(JSON.parse(r.stdout).cost.baseline.monthly).toBe(87.5);
   });
 
+  test("HTML and markdown say where the prices came from", () => {
+    const html = run(["compare", "fixtures/prices/price-disagrees.md", "--baseline", "anthropic:claude-3-haiku", "--format", "html"]).stdout;
+    expect(html).toContain("<p>Prices from the record, and from the catalog for the baseline: @pydantic/genai-prices 0.1.8, data of 2026-09-23, prices of today</p>");
+    const md = run(["compare", "fixtures/prices/price-disagrees.md", "--baseline", "anthropic:claude-3-haiku", "--format", "markdown"]).stdout;
+    expect(md).toContain("- baseline anthropic:claude-3-haiku: source catalog, anthropic:claude-3-haiku, input $0.25/1M, output $1.25/1M");
+  });
+
   test("JUnit carries the catalog's version and data date as properties", () => {
     const r = run(["compare", "fixtures/prices/price-disagrees.md", "--baseline", "openai:gpt-4o", "--format", "junit"]);
     expect(r.stdout).toContain('<property name="catalog" value="@pydantic/genai-prices 0.1.8"/><property name="catalog.dataDate" value="2026-09-23"/>');

@@ -256,3 +256,11 @@ describe("a baseline the record scores but does not price", () => {
     expect(r.warnings.find((w) => w.code === "catalog-no-match")?.message).toMatch(/^Llama 3 70B has no price in the record, and the catalog cannot say which model it is: .*close: /);
   });
 });
+
+test("what-if moves a catalog-priced baseline's prices as it moves a record's", () => {
+  const r = evaluate(disagrees(), { catalog, baseline: "anthropic:claude-3-haiku", today: TODAY, whatif: {} });
+  const flips = r.whatif!.flips.find((f) => f.rule === "cost-reduction")!.flips;
+  // $50 against 100M × 0.25 + 50M × x falls 20 % at x = 0.75
+  expect(flips.find((f) => f.input === "baseline.price_output")!.at).toBeCloseTo(0.75, 6);
+  expect(r.whatif!.sensitivity.some((s) => s.input === "baseline.price_input" && s.value === 0.25)).toBe(true);
+});

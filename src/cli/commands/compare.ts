@@ -1,7 +1,7 @@
 /** `migrate-eval compare [RECORD]`: flags; the work is in run/compare.ts, loaded when used. */
 import type { Command } from "commander";
 import { REPORT_FORMAT_NAMES } from "../../report/formats.js";
-import { choice, parseDay, parseRequestTokens, parseUsage, parseFx } from "../options.js";
+import { choice, parseDay, parseRequestTokens, parseUsage, parseFx, parseSwing, parseCapacity } from "../options.js";
 
 export function registerCompare(program: Command): void {
   program
@@ -17,6 +17,9 @@ export function registerCompare(program: Command): void {
     .option("--policy <file>", `policy file (default: ./migrate-eval.policy.yaml, else built-in)`)
     .option("--fx <rates>", "USD per unit of another currency, e.g. JPY=0.0067 (wins over the policy's fx:)", parseFx)
     .option("--format <format>", REPORT_FORMAT_NAMES.join(", "), choice(REPORT_FORMAT_NAMES), "table")
+    .option("--whatif", "add what would flip the decision to the report (html and markdown always have it)")
+    .option("--swing <percent>", "with --whatif: move each input by ± this percent (default 20)", parseSwing)
+    .option("--capacity <tokens>", "with --whatif: tokens a month one self-hosting installation serves, e.g. 5B", parseCapacity)
     .option("--fail-on <verdict>", "exit 1 when the verdict is HOLD", choice(["hold"] as const))
     .option("--output <file>", "write the report to FILE instead of standard output")
     .option("--no-color", "no colour (also NO_COLOR=1)")

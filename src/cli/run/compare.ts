@@ -20,6 +20,7 @@ import type { LoadedRecord } from "../../record/schema.js";
 import type { Catalog } from "../../prices/catalog.js";
 import { CatalogError, unpriced } from "../../prices/plan.js";
 import { VERSION } from "../../version.js";
+import type { Report } from "../../report/schema.js";
 
 export const EXAMPLE_RECORD = "examples/qwen-replaces-llama.md";
 
@@ -35,6 +36,17 @@ interface CompareOptions {
   pricesAsOf?: string;
   requestTokens?: number;
   checkPrices?: boolean;
+  /** Add what would flip the decision (`whatif` in the JSON); html and markdown always do. */
+  whatif?: boolean;
+  swing?: number;
+  capacity?: number;
+}
+
+/** What-if figures cost many evaluations: only when a flag or a format asks for them. */
+function whatifOf(o: { whatif?: boolean; swing?: number; capacity?: number; format: string }): { swing?: number; capacityTokensPerMonth?: number } | undefined {
+  const wanted = o.whatif === true || o.swing !== undefined || o.capacity !== undefined || o.format === "html" || o.format === "markdown";
+  if (!wanted) return undefined;
+  return { ...(o.swing === undefined ? {} : { swing: o.swing }), ...(o.capacity === undefined ? {} : { capacityTokensPerMonth: o.capacity }) };
 }
 
 /** The package's root: the nearest folder above this module with migrate-eval's package.json. */
@@ -57,7 +69,7 @@ export function exampleRecordPath(): string {
 }
 
 /** The price catalog, loaded only when an option needs it: a plain `compare` never imports it. */
-async function catalogFor(record: LoadedRecord, o: CompareOptions): Promise<Catalog | null> {
+async function catalogFor(record: LoadedRecord, o: Pick<CompareOptions, "baseline" | "prices" | "pricesAsOf" | "requestTokens" | "checkPrices">): Promise<Catalog | null> {
   // A baseline the record does not have, or has without a price, is priced from the catalog.
   const baseline = o.baseline !== undefined && o.baseline.trim() !== "" ? resolveBaseline(record, o.baseline) : null;
   const wanted = o.prices === "catalog" || o.pricesAsOf !== undefined || o.requestTokens !== undefined || o.checkPrices === true ||
@@ -72,6 +84,18 @@ async function renderLoadErrors(format: "sarif" | "github", errors: ReadonlyArra
 }
 
 export async function compare(record: string | undefined, o: CompareOptions): Promise<void> {
+  const { report, started } = await reportOf(record, o);
+  const style = await makeStyle(colorEnabled(o.color));
+  // JUnit carries how long the record took to read and evaluate.
+  if (o.format === "junit") out(renderJunit(report, (performance.now() - started) / 1000));
+  else out((await REPORT_FORMATS[o.format]())(report, style, { cwd: process.cwd() }));
+  // `--whatif` on the table: the what-if tables follow the report (the chart is whatif's, on a terminal).
+  if (o.format === "table" && report.whatif) out(`\n${(await import("../../report/whatif.js")).renderWhatIf(report, style)}`);
+  process.exitCode = o.failOn === "hold" && report.verdict === "HOLD" ? EXIT.gate : EXIT.ok;
+}
+
+/** Reads a record (the bundled example without one) and evaluates it; user errors are thrown as UserError. */
+export async function reportOf(record: string | undefined, o: Omit<CompareOptions, "format" | "color"> & { format: string }): Promise<{ report: Report; started: number }> {
   const file = record ?? exampleRecordPath();
   // The example's own path: an installed copy has it under node_modules, not where the user is.
   if (!record) err(`migrate-eval: no RECORD given; comparing the bundled example ${cleanPath(file)}`);
@@ -87,22 +111,18 @@ export async function compare(record: string | undefined, o: CompareOptions): Pr
     if (o.format === "sarif" || o.format === "github") out(await renderLoadErrors(o.format, loaded.errors));
     throw new LoadErrors(loaded.errors);
   }
-  let report;
+  const whatif = whatifOf(o);
   try {
     const catalog = await catalogFor(loaded.record, o);
-    report = evaluate(loaded.record, {
-      baseline: o.baseline ?? null, usage: o.usage ?? null, policy, policySource: cleanPath(source), ...(o.fx ? { fx: o.fx } : {}),
+    const report = evaluate(loaded.record, {
+      baseline: o.baseline ?? null, usage: o.usage ?? null, policy, policySource: cleanPath(source), ...(o.fx ? { fx: o.fx } : {}), ...(whatif ? { whatif } : {}),
       ...(catalog ? { catalog, prices: o.prices ?? "record", pricesAsOf: o.pricesAsOf ?? null, requestTokens: o.requestTokens ?? null } : {}),
     });
+    return { report, started };
   } catch (e) {
     if (e instanceof BaselineError) throw new UserError(`${file}: --baseline: ${e.message}`);
     if (e instanceof CatalogError) throw new UserError(cleanInline(`${file}: ${e.message}`));
     throw e;
   }
-  const style = await makeStyle(colorEnabled(o.color));
-  // JUnit carries how long the record took to read and evaluate.
-  if (o.format === "junit") out(renderJunit(report, (performance.now() - started) / 1000));
-  else out((await REPORT_FORMATS[o.format]())(report, style, { cwd: process.cwd() }));
-  process.exitCode = o.failOn === "hold" && report.verdict === "HOLD" ? EXIT.gate : EXIT.ok;
 }
 

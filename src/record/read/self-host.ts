@@ -131,8 +131,16 @@ export function readSelfHost(b: Builder, concept: Concept, items: readonly Item[
       return;
     }
     case "capacity": {
-      const t = items.find((i) => i.q.dimension === "tokens" || i.q.dimension === "number");
-      if (t) sh.capacityTokensPerMonth ??= { value: t.q.value, line: src.line };
+      const t = items.find((i) => (i.q.dimension === "tokens" || i.q.dimension === "number") && i.q.range === null);
+      if (!t) return refuse("a capacity needs a number of tokens a month");
+      // `2B tokens/day` is a capacity a month of 2B × 30.4.
+      const period = t.q.period ?? src.label.period;
+      const value = t.q.period === null && period ? t.q.value * PER_MONTH[period] : t.q.value;
+      if (!(value > 0)) return refuse("a capacity needs a number of tokens a month above 0");
+      if (!sh.capacityTokensPerMonth) {
+        sh.capacityTokensPerMonth = { value, line: src.line };
+        explain(b, { line: src.line, text: clip(src.text, 120), target: "self-hosting capacity (tokens a month)", value, unit: "tokens", steps: t.q.steps, why: `label "${clip(src.label.raw, 40)}" means what the hardware serves` });
+      }
       return;
     }
     default:
