@@ -104,6 +104,21 @@ describe("compare with the catalog", () => {
   });
 });
 
+describe("batch --cache with the catalog", () => {
+  test("results kept without the catalog are not served to a run that checks prices, nor the other way", () => {
+    const dir = mkdtempSync(join(tmpdir(), "migrate-eval-cache-"));
+    try {
+      const reports = (args: string[]) => run(["batch", "fixtures/prices", "--cache-location", dir, "--format", "ndjson", ...args]).stdout.trim().split("\n").map((l) => JSON.parse(l));
+      expect(reports([]).every((r) => r.prices === undefined)).toBe(true);
+      expect(reports(["--check-prices"]).every((r) => Array.isArray(r.prices?.check))).toBe(true);
+      expect(reports([]).every((r) => r.prices === undefined)).toBe(true);
+      expect(reports(["--prices", "catalog"]).every((r) => r.prices?.source === "catalog")).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("migrate-eval prices", () => {
   test("prints catalog prices as json", () => {
     const r = run(["prices", "openai:gpt-4o-mini", "gpt-3.5-turbo", "--format", "json", "--as-of", "2026-12-01"]);
