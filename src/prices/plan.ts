@@ -1,22 +1,21 @@
 /**
  * What the catalog changes in one evaluation: a baseline the record does not price, both sides'
- * prices under `--prices catalog`, the tier a request size picks, and the record's own prices
- * checked against the catalog's. Pure: the catalog and the day come in as values.
+ * prices under `--prices catalog`, and the tier a request size picks; the record's own prices are
+ * checked against the catalog's in check.ts. Pure: the catalog and the day come in as values.
  */
 import { BaselineError } from "../calc/analyze.js";
-import { convert, type Fx } from "../calc/compare-cost.js";
+import type { Fx } from "../calc/compare-cost.js";
 import { candidateOf, moneyOf, resolveBaseline } from "../calc/models.js";
 import type { Warning } from "../calc/schema.js";
-import { fmtSigned, fmtValue } from "../format.js";
+import { fmtValue } from "../format.js";
 import type { LoadedRecord, MetricValue, ModelData } from "../record/schema.js";
 import type { Catalog } from "./catalog.js";
 import { priceWarning } from "./messages.js";
 import { chooseTier, priceAt } from "./price-at.js";
 import { resolveModel, resolutionProblem, type Resolved } from "./resolve.js";
-import type { PriceCheck, ReportPrices } from "./schema.js";
-
-/** A record price within this share of the catalog's agrees with it. */
-export const PRICE_TOLERANCE_PCT = 5;
+import type { ReportPrices } from "./schema.js";
+import { checkPrices } from "./check.js";
+import { requestSize, type RequestSize } from "./request-size.js";
 
 export interface PriceOptions {
   baseline?: string | null;
@@ -47,14 +46,6 @@ export function daysBetween(from: string, to: string): number {
   return Math.floor((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 }
 
-function requestSize(record: LoadedRecord, o: PriceOptions): { tokens: number | null; source: "flag" | "record" | "none" } {
-  if (o.requestTokens !== undefined && o.requestTokens !== null) return { tokens: o.requestTokens, source: "flag" };
-  const requests = record.usage?.units?.find((u) => u.unit === "request")?.count ?? null;
-  const input = record.usage?.inputTokens ?? null;
-  if (requests && input !== null && requests > 0) return { tokens: Math.round(input / requests), source: "record" };
-  return { tokens: null, source: "none" };
-}
-
 interface Priced {
   entry: ReportPrices["models"][number];
   metrics: Record<string, MetricValue>;
@@ -62,7 +53,7 @@ interface Priced {
 }
 
 /** A model's catalog prices on a day, at the tier of the request size; a day with no price is an error. */
-function priceModel(c: Catalog, r: Resolved, role: "baseline" | "candidate", name: string, day: string, size: ReturnType<typeof requestSize>, history: boolean): Priced {
+function priceModel(c: Catalog, r: Resolved, role: "baseline" | "candidate", name: string, day: string, size: RequestSize, history: boolean): Priced {
   const at = priceAt(r.model, day);
   const id = `${r.provider.id}:${r.model.id}`;
   if (!at.ok && at.kind === "time-of-day") throw new CatalogError(`${id} is priced by the time of day (${at.windows.join(", ")}), so no one price holds for a month of use`);
@@ -89,7 +80,7 @@ function priceModel(c: Catalog, r: Resolved, role: "baseline" | "candidate", nam
   };
 }
 
-function tierText(t: { index: number; from: number; of: number }, size: ReturnType<typeof requestSize>): string {
+function tierText(t: { index: number; from: number; of: number }, size: RequestSize): string {
   const which = t.index === 0 ? `the base tier (1 of ${t.of})` : `tier ${t.index + 1} of ${t.of} (over ${t.from.toLocaleString("en-US")})`;
   if (size.source === "none") return `${which}: no request size is known (--request-tokens N, or requests in the record's usage)`;
   const from = size.source === "flag" ? "--request-tokens" : "from the record's usage";
@@ -102,68 +93,9 @@ function resolveOrThrow(c: Catalog, name: string, hint: string | null, what: str
   return r.resolved;
 }
 
-/** The record's prices against the catalog's, on the record's date (else today), model by model. */
-export function checkPrices(record: LoadedRecord, c: Catalog, o: PriceOptions): { check: PriceCheck[]; warnings: Warning[] } {
-  const check: PriceCheck[] = [];
-  const warnings: Warning[] = [];
-  const date = record.updateDate ?? o.today;
-  const size = requestSize(record, o);
-  for (const m of record.models) {
-    const sides = (["input", "output"] as const).map((side) => ({ side, price: moneyOf(m, `price_${side}`) })).filter((s) => s.price && own(m, s.side));
-    if (!sides.length) continue;
-    const r = resolveModel(c, m.name, record.provider, { near: false });
-    if (!r.ok) continue;
-    const { provider, model } = r.resolved;
-    const at = priceAt(model, date);
-    const base = { model: m.name, provider: provider.id, catalogModel: model.id, date };
-    if (!at.ok) {
-      const reason = at.kind === "time-of-day" ? `priced by the time of day` : `no price before ${at.first}`;
-      warnings.push(priceWarning("price-check-no-price", { ...base, reason }, sides[0]!.price!.line));
-      for (const s of sides) check.push({ ...base, side: s.side, line: s.price!.line, stated: s.price!.value, statedCurrency: s.price!.currency, statedUsd: null, catalog: null, since: null, tier: null, diffPct: null, ok: null, reason });
-      continue;
-    }
-    let warnedCurrency = false;
-    for (const s of sides) {
-      const p = s.price!;
-      const t = at.price[s.side] ? chooseTier(at.price[s.side]!, size.tokens) : null;
-      const statedUsd = convert(p.value, p.currency, "USD", o.fx ?? {});
-      const entry = { ...base, side: s.side, line: p.line, stated: p.value, statedCurrency: p.currency, statedUsd, catalog: t?.price ?? null, since: at.since, tier: t?.tier?.index ?? null };
-      if (t === null) {
-        check.push({ ...entry, diffPct: null, ok: null, reason: `the catalog has no ${s.side} price` });
-        continue;
-      }
-      if (statedUsd === null) {
-        if (!warnedCurrency) warnings.push(priceWarning("price-check-currency", { model: m.name, currency: p.currency }, p.line));
-        warnedCurrency = true;
-        check.push({ ...entry, diffPct: null, ok: null, reason: `in ${p.currency}, no rate` });
-        continue;
-      }
-      const diffPct = t.price === 0 ? (statedUsd === 0 ? 0 : null) : ((statedUsd - t.price) / t.price) * 100;
-      const ok = diffPct === null ? false : Math.abs(diffPct) <= PRICE_TOLERANCE_PCT + 1e-9;
-      check.push({ ...entry, diffPct, ok, reason: null });
-      if (!ok) {
-        const stated = p.currency === "USD" ? usd(p.value) : `${fmtValue(p.value, `${p.currency.toLowerCase()}_per_mtok`)} (${usd(statedUsd)})`;
-        const tierNote = t.tier ? `, tier ${t.tier.index + 1} of ${t.tier.of}` : "";
-        warnings.push(priceWarning("price-mismatch", {
-          model: m.name, side: s.side, stated, catalog: `${usd(t.price)}${tierNote}`, provider: provider.id, catalogModel: model.id,
-          diff: diffPct === null ? "an unknown share" : fmtSigned(diffPct, 1, "%"), package: c.package, version: c.version, dataDate: c.dataDate, date,
-          since: at.since === null ? "undated" : `since ${at.since}`,
-        }, p.line));
-      }
-    }
-  }
-  return { check, warnings };
-}
-
 /** A model the record gives no token price at all. */
 export function unpriced(m: ModelData): boolean {
   return moneyOf(m, "price_input") === null && moneyOf(m, "price_output") === null;
-}
-
-/** A price the record itself states for the model (not one put there from the catalog). */
-function own(m: ModelData, side: "input" | "output"): boolean {
-  const v = m.metrics[`price_${side}`];
-  return v !== undefined && v.source !== "catalog";
 }
 
 const withPrices = (m: ModelData, metrics: Record<string, MetricValue>): ModelData => {

@@ -6,7 +6,7 @@ import { LoadErrors } from "../errors.js";
 import { colorEnabled, makeStyle, out } from "../io.js";
 import { choosePolicy } from "../policy-source.js";
 import { registryFor } from "../../rules/policy-registry.js";
-import { checkPrices } from "../../prices/plan.js";
+import { checkPrices } from "../../prices/check.js";
 import { renderPriceCheck } from "../../report/price-list.js";
 import { cliCatalog } from "../catalog.js";
 
