@@ -88,6 +88,8 @@ await Promise.all([
     banner: { js: 'const __meImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
     define: { ...common.define, "import.meta.url": "__meImportMetaUrl" },
     alias: { ...common.alias, "linkify-it": stub("linkify-it.mjs") },
+    // The price catalog's data is large: required from node_modules only when an option needs it.
+    external: ["@pydantic/genai-prices"],
     entryPoints: { cli: "src/cli/main.ts" },
     outExtension: { ".js": ".cjs" },
     outdir,

@@ -16,6 +16,8 @@ import { meaningless } from "./rules/parse-policy.js";
 import { deepFreeze, isDeepFrozen } from "./rules/freeze.js";
 import type { Report } from "./report/schema.js";
 import { whatIf, type WhatIfOptions } from "./calc/whatif/index.js";
+import type { Catalog } from "./prices/catalog.js";
+import { pricePlan, withCatalogAge } from "./prices/evaluate.js";
 
 export interface EvaluateOptions {
   /** Compare against this model of the record instead of `old_model`. */
@@ -32,6 +34,20 @@ export interface EvaluateOptions {
    * input moved by ±`swing` %. It evaluates the record many times, so only when asked.
    */
   whatif?: Pick<WhatIfOptions, "swing" | "capacityTokensPerMonth">;
+  /**
+   * The offline price catalog (`await loadCatalog()`): a `baseline` the record does not price is
+   * priced from it, `prices: "catalog"` prices both sides from it, and the record's prices are
+   * checked against it. Without it nothing is looked up.
+   */
+  catalog?: Catalog | null;
+  /** `catalog`: old and new priced from the catalog instead of the record. Needs `catalog`. */
+  prices?: "record" | "catalog";
+  /** The day catalog prices are taken at (YYYY-MM-DD), from its price history; else `today`. */
+  pricesAsOf?: string | null;
+  /** Input tokens of one request, for prices that depend on request size. */
+  requestTokens?: number | null;
+  /** The day of the run (YYYY-MM-DD), for the catalog's age and today's prices; else the clock's. */
+  today?: string;
 }
 
 const hashes = new WeakMap<object, string>();
@@ -102,8 +118,12 @@ export function evaluate(record: LoadedRecord, options: EvaluateOptions = {}): R
     fx: { ...policy.fx, ...options.fx },
     registry: registryFor(policy),
   };
+  const plan = pricePlan(record, policy, options);
+  if (plan) analyzeOptions.models = { baseline: plan.baseline, candidate: plan.candidate };
   const analysis = analyze(record, analyzeOptions);
-  const { rules, verdict } = evaluateRules(analysis, policy);
+  if (plan) analysis.warnings.push(...plan.warnings);
+  const judged = evaluateRules(analysis, policy);
+  const { rules, verdict } = plan ? withCatalogAge(judged.rules, plan.prices, policy, analysis.warnings) : judged;
   const whatif = options.whatif ? whatIf(record, analyzeOptions, (a) => evaluateRules(a, policy), { ...checkedWhatIf(options.whatif), ruleMetrics: ruleMetrics(policy) }) : undefined;
   return {
     schemaVersion: 1,
@@ -129,6 +149,7 @@ export function evaluate(record: LoadedRecord, options: EvaluateOptions = {}): R
     rules,
     verdict,
     warnings: analysis.warnings,
+    ...(plan ? { prices: plan.prices } : {}),
     policy: {
       source: options.policySource ?? (options.policy === undefined || options.policy === null ? "built-in default" : "given in code"),
       sha256: policyHash(policy),

@@ -3,6 +3,11 @@ export { parseRecord, MAX_RECORD_BYTES, type LoadResult } from "./record/parse.j
 export { loadRecord, loadRecordSync } from "./record/load.js";
 export { evaluate, type EvaluateOptions } from "./evaluate.js";
 export { analyze, BaselineError, type Analysis, type AnalyzeOptions } from "./calc/analyze.js";
+export { loadCatalog, CATALOG_INFO, type Catalog, type CatalogInfo, type CatalogModel, type CatalogProvider } from "./prices/catalog.js";
+export { resolveModel, type Resolution } from "./prices/resolve.js";
+export { priceAt, chooseTier } from "./prices/price-at.js";
+export { CatalogError } from "./prices/plan.js";
+export { ReportPricesSchema, type ReportPrices } from "./prices/schema.js";
 export { defaultPolicy } from "./rules/default-policy.js";
 export { parsePolicy, type PolicyResult } from "./rules/parse-policy.js";
 export { PolicySchema, type Policy, type PolicyInput, type Rule, type RuleResult } from "./rules/schema.js";

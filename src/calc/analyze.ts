@@ -31,6 +31,8 @@ export interface AnalyzeOptions {
   fx?: Fx;
   /** The metrics the record was read with (a policy may add its own). */
   registry?: Registry;
+  /** The models to compare, when the price catalog priced them: win over `baseline` and `new_model`. */
+  models?: { baseline?: ModelData | null; candidate?: ModelData | null };
 }
 
 export interface Analysis {
@@ -127,10 +129,10 @@ function usageOf(record: LoadedRecord, options: AnalyzeOptions): { usage: Usage;
 /** Throws BaselineError when `options.baseline` names no model of the record. */
 export function analyze(record: LoadedRecord, options: AnalyzeOptions = {}): Analysis {
   const reg = options.registry ?? defaultRegistry();
-  const resolved = resolveBaseline(record, options.baseline);
+  const resolved = options.models?.baseline ? { model: options.models.baseline } : resolveBaseline(record, options.baseline);
   if ("error" in resolved) throw new BaselineError(resolved.error, resolved.names);
   const baseline = resolved.model;
-  const candidate = candidateOf(record);
+  const candidate = options.models?.candidate ?? candidateOf(record);
   const warnings: Warning[] = [...record.warnings];
   const { usage, tokens, units } = usageOf(record, options);
   if (!tokens) warnings.push(finding("no-usage"));

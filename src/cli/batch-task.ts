@@ -14,6 +14,8 @@ import type { Report } from "../report/schema.js";
 import { deepFreeze } from "../rules/freeze.js";
 import { metricView } from "../rules/metric-view.js";
 import type { BatchRow } from "../report/batch.js";
+import type { Catalog } from "../prices/catalog.js";
+import { CatalogError } from "../prices/plan.js";
 
 export interface BatchSettings {
   policy: Policy;
@@ -24,6 +26,8 @@ export interface BatchSettings {
   withReport: boolean;
   /** Where the policy came from, for each report. */
   policySource?: string;
+  /** The price catalog and its options, when one was asked for (cloned once into each worker). */
+  catalog?: { data: Catalog; prices: "record" | "catalog"; pricesAsOf: string | null; requestTokens: number | null; today: string };
 }
 
 export interface BatchResult {
@@ -77,11 +81,15 @@ export function runTask(index: number, path: string | Uint8Array, settings: Batc
   const loaded = bytes ? parseRecordBytes(bytes, name, options) : loadRecordSync(path, undefined, options);
   if (!loaded.ok) return { index, file, row: null, report: null, errors: loaded.errors };
   try {
-    const report = evaluate(loaded.record, { usage: settings.usage, policy: settings.policy, ...(settings.policySource ? { policySource: settings.policySource } : {}), ...(settings.fx ? { fx: settings.fx } : {}) });
+    const c = settings.catalog;
+    const report = evaluate(loaded.record, {
+      usage: settings.usage, policy: settings.policy, ...(settings.policySource ? { policySource: settings.policySource } : {}), ...(settings.fx ? { fx: settings.fx } : {}),
+      ...(c ? { catalog: c.data, prices: c.prices, pricesAsOf: c.pricesAsOf, requestTokens: c.requestTokens, today: c.today } : {}),
+    });
     const json = settings.withReport ? encodeReport(report) : null;
     return { index, file, row: toRow(report), report: json, errors: [], seconds: (performance.now() - started) / 1000 };
   } catch (e) {
-    if (e instanceof BaselineError) return { index, file, row: null, report: null, errors: [{ file, line: null, message: e.message }] };
+    if (e instanceof BaselineError || e instanceof CatalogError) return { index, file, row: null, report: null, errors: [{ file, line: null, message: e.message }] };
     const message = `unexpected error (a bug): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
     return { index, file, row: null, report: null, errors: [{ file, line: null, message }] };
   }

@@ -26,6 +26,8 @@ export interface CacheContext {
   policySource: string;
   usage: unknown;
   fx: unknown;
+  /** The price catalog's options and the day, when a batch uses the catalog. */
+  prices?: unknown;
 }
 
 export interface CachedResult {
@@ -60,7 +62,9 @@ export function contentHash(bytes: Uint8Array): string {
 }
 
 function contextKey(context: CacheContext): string {
-  return createHash("sha256").update(JSON.stringify([FORMAT, context.tool, context.policy, context.policySource, context.usage ?? null, context.fx ?? null])).digest("hex").slice(0, 32);
+  // Without the catalog the key is what it was: caches made before it stay valid.
+  const prices = context.prices === undefined || context.prices === null ? [] : [context.prices];
+  return createHash("sha256").update(JSON.stringify([FORMAT, context.tool, context.policy, context.policySource, context.usage ?? null, context.fx ?? null, ...prices])).digest("hex").slice(0, 32);
 }
 
 const isRow = (r: unknown): r is BatchRow =>

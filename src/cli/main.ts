@@ -13,6 +13,7 @@ import { registerBatch } from "./commands/batch.js";
 import { registerBacktest } from "./commands/backtest.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerWhatIf } from "./commands/whatif.js";
+import { registerPrices } from "./commands/prices.js";
 import { EXIT, UserError } from "./errors.js";
 import { err, out, setOutput } from "./io.js";
 import { VERSION } from "../version.js";
@@ -25,7 +26,7 @@ function program(): Command {
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .configureOutput({ writeOut: (s) => void out(s), writeErr: (s) => err(s.replace(/\n$/, "")) });
-  for (const register of [registerCompare, registerWhatIf, registerBatch, registerBacktest, registerDiff, registerValidate, registerShow, registerNew, registerPolicy, registerSchema]) {
+  for (const register of [registerCompare, registerWhatIf, registerBatch, registerBacktest, registerDiff, registerValidate, registerShow, registerNew, registerPolicy, registerSchema, registerPrices]) {
     register(p);
   }
   p.commands.forEach((c) => c.exitOverride());

@@ -52,6 +52,21 @@ export function parseExtensions(value: string, previous: string[] = []): string[
   return [...previous, ...exts];
 }
 
+/** `--prices-as-of 2024-06-01`: a day that exists. */
+export function parseDay(value: string): string {
+  const t = Date.parse(`${value}T00:00:00Z`);
+  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === value;
+  if (!ok) throw new InvalidArgumentError(`expected a date YYYY-MM-DD, got "${value}"`);
+  return value;
+}
+
+/** `--request-tokens 250K`: input tokens of one request, for prices tiered by request size. */
+export function parseRequestTokens(value: string): number {
+  const n = parseTokenCount(value.trim());
+  if (n === null || !Number.isInteger(n) || n > 1e9) throw new InvalidArgumentError(`expected input tokens a request, e.g. 250000 or 250K, got "${value}"`);
+  return n;
+}
+
 /** `--swing 20`: percent each input is moved by, above 0 and at most 100. */
 export function parseSwing(value: string): number {
   const n = Number(value.trim().replace(/%$/, ""));

@@ -13,7 +13,8 @@ export const CurrencySchema = z.enum(["USD", "JPY", "EUR"]);
 export const MetricValueSchema = z.object({
   value: z.number(),
   line: z.number().int().nullable(),
-  source: z.enum(["frontmatter", "body"]),
+  /** `catalog`: a price put there from the offline price catalog, not read from the record. */
+  source: z.enum(["frontmatter", "body", "catalog"]),
   text: z.string().nullable(),
   /** The currency of a money figure (prices); null for every other figure. */
   currency: CurrencySchema.nullable().optional(),

@@ -24,6 +24,8 @@ export interface BatchSummary {
   errors: number;
   /** Which policy decided (not in the JSON summary, which carries it in every report). */
   policy?: { source: string; sha256: string };
+  /** The price catalog the reports used, when one was: `@pydantic/genai-prices 0.1.8 of 2026-09-23`, and the prices' source. */
+  catalog?: { name: string; source: "record" | "catalog" };
 }
 
 function cells(r: BatchRow): string[] {
@@ -34,7 +36,8 @@ const HEAD = ["Record", "Old → new", "Cost (retry-adj.)", "Quality", "Verdict"
 
 function summaryLine(s: BatchSummary): string {
   const policy = s.policy ? ` · policy: ${s.policy.source} (sha256 ${s.policy.sha256})` : "";
-  return `${s.total} record${s.total === 1 ? "" : "s"}: ${s.migrate} MIGRATE, ${s.hold} HOLD, ${s.errors} could not be read${policy}`;
+  const catalog = s.catalog ? ` · prices ${s.catalog.source === "catalog" ? "from" : "checked against"} the catalog (${s.catalog.name})` : "";
+  return `${s.total} record${s.total === 1 ? "" : "s"}: ${s.migrate} MIGRATE, ${s.hold} HOLD, ${s.errors} could not be read${policy}${catalog}`;
 }
 
 export function renderBatchTable(rows: readonly BatchRow[], s: BatchSummary, style: Style): string {

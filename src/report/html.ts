@@ -8,6 +8,7 @@ import { fmtComputed, fmtMoney, fmtTokens, fmtValue } from "../format.js";
 import type { Report } from "./schema.js";
 import { notes, policyLine } from "./table.js";
 import { costChart, esc, tornadoChart } from "./svg.js";
+import { pricesLines } from "./prices.js";
 import { CROSSOVER_HEAD, crossoverRows, FLIP_HEAD, flipRows, lineRate, selfHostSentence, sensitivityHead, sensitivityRows } from "./whatif-words.js";
 import { ATTEMPTS_SOURCE, betterText, changeText, costHeading, moneyChangeText, noiseText, paybackText, STATUS_WORD, verdictReason, warningText } from "./words.js";
 import { fmtNumber } from "../format.js";
@@ -91,6 +92,14 @@ function costHtml(r: Report): string[] {
   return out;
 }
 
+/** Where the prices came from, when the price catalog was used: its version and data date. */
+function pricesHtml(r: Report): string[] {
+  const lines = pricesLines(r);
+  if (!lines) return [];
+  const [head, ...rest] = lines;
+  return [`<p>${esc(head!)}</p>`, ...(rest.length ? [`<ul>${rest.map((l) => `<li>${esc(l.trim())}</li>`).join("\n")}</ul>`] : [])];
+}
+
 function auditHtml(r: Report): string[] {
   if (r.audit.length === 0) return [];
   const word = (ok: boolean | null) => (ok === true ? "holds" : ok === false ? "does not hold" : "not checked");
@@ -109,6 +118,7 @@ export function renderHtml(r: Report): string {
     ...whatifHtml(r),
     "<h2>Metrics</h2>", metricsHtml(r),
     ...costHtml(r),
+    ...pricesHtml(r),
     ...auditHtml(r),
     ...(warnings.length ? ["<h2>Warnings</h2>", `<ul class="warnings">${warnings.map((w) => `<li>${esc(warningText(w))}</li>`).join("\n")}</ul>`] : []),
   ];

@@ -35,7 +35,15 @@ export function junitCases(r: Report, seconds?: number): { cases: string[]; fail
   return { cases, failures };
 }
 
-/** One record's testsuite: a testcase per rule, the policy as properties. */
+/** The price catalog a report used, as properties: its version, data date and where prices came from. */
+function catalogProperties(r: Report): string {
+  const p = r.prices;
+  if (!p) return "";
+  return [["prices.source", p.source], ["catalog", `${p.catalog.package} ${p.catalog.version}`], ["catalog.dataDate", p.catalog.dataDate], ["prices.asOf", p.asOf]]
+    .map(([k, v]) => `<property name="${k}" value="${xml(v!)}"/>`)
+    .join("");
+}
+
 /** One record's testsuite: a testcase per rule, the policy as properties; `seconds` to read and evaluate it. */
 export function junitSuite(r: Report, seconds?: number): { xml: string; tests: number; failures: number } {
   const { cases, failures } = junitCases(r, seconds);
@@ -43,7 +51,7 @@ export function junitSuite(r: Report, seconds?: number): { xml: string; tests: n
   return {
     xml: [
       `  <testsuite name="${xml(name)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0"${secs(seconds)}>`,
-      `    <properties><property name="policy" value="${xml(r.policy.source)}"/><property name="policy.sha256" value="${r.policy.sha256}"/></properties>`,
+      `    <properties><property name="policy" value="${xml(r.policy.source)}"/><property name="policy.sha256" value="${r.policy.sha256}"/>${catalogProperties(r)}</properties>`,
       ...cases,
       "  </testsuite>",
     ].join("\n"),

@@ -4,6 +4,7 @@ import type { Report } from "./schema.js";
 import { notes, policyLine } from "./table.js";
 import { mermaidChart } from "./mermaid.js";
 import { FLIP_HEAD, flipRows, selfHostSentence } from "./whatif-words.js";
+import { pricesLines } from "./prices.js";
 import { AUDIT_HEAD, auditRows, betterText, changeText, costHeading, moneyChangeText, noiseText, paybackText, STATUS_WORD, verdictReason, warningText } from "./words.js";
 
 /**
@@ -69,6 +70,8 @@ export function renderMarkdown(r: Report): string {
       ["Change", moneyChangeText(r.cost.monthlyChange, r.cost.currency), moneyChangeText(r.cost.retryAdjustedChange, r.cost.currency)],
     ]),
   ];
+  const prices = pricesLines(r);
+  if (prices) out.push("", ...prices.map((l, i) => (i === 0 ? cell(l) : `- ${cell(l.trim())}`)));
   if (r.selfHost) {
     const h = r.selfHost;
     out.push("", "### Self-hosting", "", `Fixed ${fmtMoney(h.fixedPerMonth, h.currency)}/month; break-even ${fmtTokens(h.breakEvenTokensPerMonth)} tokens/month` +

@@ -7,6 +7,7 @@ import { AuditEntrySchema, CostSchema, MetricRowSchema, SelfHostSchema, UsageSch
 import { RecordSchema } from "../record/schema.js";
 import { RuleResultSchema } from "../rules/result-schema.js";
 import { WhatIfSchema } from "../calc/whatif/schema.js";
+import { ReportPricesSchema } from "../prices/schema.js";
 
 export const ReportSchema = z.object({
   schemaVersion: z.literal(1),
@@ -24,6 +25,8 @@ export const ReportSchema = z.object({
   rules: z.array(RuleResultSchema),
   verdict: z.enum(["MIGRATE", "HOLD"]),
   warnings: z.array(WarningSchema),
+  /** Present when the offline price catalog was used: where prices came from, the catalog's version and date, the price check. */
+  prices: ReportPricesSchema.optional(),
   /** Which policy decided: `built-in default`, the file it came from, or `given in code`, and a hash of its rules. */
   policy: z.object({ source: z.string(), sha256: z.string() }),
   /** What would flip the decision: only when asked for (`whatif`, `--whatif`, `--format html`). */

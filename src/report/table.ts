@@ -4,6 +4,7 @@ import type { Report } from "./schema.js";
 import { plainStyle, type Style } from "./style.js";
 import { ATTEMPTS_SOURCE, AUDIT_HEAD, auditRows, betterText, changeText, costHeading, moneyChangeText, noiseText, paybackText, STATUS_WORD, verdictReason, warningText } from "./words.js";
 import { table } from "./box.js";
+import { pricesLines } from "./prices.js";
 
 
 function metricsSection(r: Report, s: Style): string {
@@ -87,6 +88,7 @@ export function renderTable(r: Report, s: Style = plainStyle): string {
     `${s.bold(`${r.baseline} → ${r.candidate}`)}  ${s.dim(`${r.record.id} · ${r.record.file}`)}`,
     metricsSection(r, s),
     costSection(r, s),
+    pricesLines(r, s)?.join("\n") ?? null,
     selfHostSection(r, s),
     auditSection(r, s),
     rulesSection(r, s),

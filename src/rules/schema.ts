@@ -76,6 +76,9 @@ export const PolicySchema = z
     amortization_months: z._default(z.number().check(z.positive(), z.maximum(600)), 36),
     max_attempts: z._default(z.nullable(z.int().check(z.minimum(1), z.maximum(100))), null),
     fx: z.optional(FxSchema),
+    /** Older price-catalog data than this is a warning, or a failed rule under `catalog_age_severity: required`. */
+    max_catalog_age_days: z.optional(z.int().check(z.minimum(0), z.maximum(36_500))),
+    catalog_age_severity: z.optional(z.enum(["required", "warning"])),
     metrics: z.optional(z.array(MetricSchema).check(z.maxLength(MAX_TEAM_METRICS, `at most ${MAX_TEAM_METRICS} metrics`))),
     rules: z.array(RuleSchema).check(z.maxLength(MAX_RULES, `at most ${MAX_RULES} rules`)),
   })
@@ -89,6 +92,9 @@ export const PolicySchema = z
         if (seen.has(r.id)) ctx.issues.push({ code: "custom", message: `rule id "${r.id}" is used twice`, path: ["rules", i, "id"], input: r.id });
         seen.add(r.id);
       });
+      if (p.catalog_age_severity !== undefined && p.max_catalog_age_days === undefined) {
+        ctx.issues.push({ code: "custom", message: "needs max_catalog_age_days beside it", path: ["catalog_age_severity"], input: p.catalog_age_severity });
+      }
       const keys = new Set<string>();
       (p.metrics ?? []).forEach((m, i) => {
         if (keys.has(m.key)) ctx.issues.push({ code: "custom", message: `metric key "${m.key}" is used twice`, path: ["metrics", i, "key"], input: m.key });

@@ -97,6 +97,13 @@ const CASES: Case[] = [
   { name: "compare-seed-baseline-table", args: ["compare", SEED_ARG, "--baseline", "gpt-3.5-turbo"], exit: 0, check: all(narrow, stdoutHas("GPT-3.5 Turbo → Mixtral 8x7B")) },
   { name: "compare-bundled-example", args: ["compare"], exit: 0, check: all(narrow, stderrHas("bundled example"), stdoutHas("Verdict: HOLD")) },
 
+  // the price catalog
+  { name: "compare-seed-catalog-baseline", args: ["compare", SEED_ARG, "--baseline", "openai:gpt-4o-mini"], exit: 0, check: all(narrow, stdoutHas("openai:gpt-4o-mini → Mixtral 8x7B", "source catalog, openai:gpt-4o-mini, input $0.15/1M, output $0.6/1M", "+$45 (+100%)", "Verdict: HOLD")) },
+  { name: "compare-tiered-catalog-prices", args: ["compare", "fixtures/prices/tiered-requests.md", "--prices", "catalog"], exit: 0, check: all(narrow, stdoutHas("tier 2 of 2", "$2,475")) },
+  { name: "compare-catalog-before-first-price", args: ["compare", "fixtures/prices/price-disagrees.md", "--prices", "catalog", "--prices-as-of", "2024-01-01"], exit: 2, check: all((r) => expect(r.stdout).toBe(""), stderrHas("first dated snapshot is 2024-07-18")) },
+  { name: "prices-table", args: ["prices", "openai:gpt-4o-mini", "gpt-3.5-turbo", "anthropic:claude-sonnet-4-5", "aws:global.openai.gpt-5.6-sol", "--as-of", "2026-12-01"], exit: 0, check: all(narrow, stdoutHas("$0.15/1M", "$1.5/1M", "200,000:", "2026-08-21")) },
+  { name: "prices-unknown", args: ["prices", "gpt-4o-minii", "deepseek/deepseek-v3.2"], exit: 2, check: all((r) => expect(r.stdout).toBe(""), stderrHas("close: ", "several providers")) },
+
   // compare on fixtures
   { name: "compare-migrate-clear-win", args: ["compare", R("english-migrate-clear-win")], exit: 0, check: all(narrow, stdoutHas("Verdict: MIGRATE", "−$206.40 (−80.94%)")) },
   { name: "compare-hold-fail-on-hold", args: ["compare", R("english-hold-rollback"), "--fail-on", "hold", "--format", "markdown"], exit: 1, check: stdoutHas("## ⛔ HOLD: Gemma 2 9B → Gemma 2 27B", "+150%", "+166.67%") },

@@ -40,6 +40,26 @@ describe("JSON outputs against their JSON Schemas", () => {
     expectValid("report", out);
   });
 
+  it.each([
+    [["fixtures/prices/price-disagrees.md", "--baseline", "openai:gpt-4o"]],
+    [["fixtures/prices/tiered-requests.md", "--prices", "catalog"]],
+  ])("compare %j --format json, priced from the catalog, is a report with its prices", (args) => {
+    const r = run(["compare", ...args, "--format", "json"]);
+    expect(JSON.parse(r.stdout).prices.catalog.version).toBe("0.1.8");
+    expectValid("report", r.stdout);
+  });
+
+  it("prices --format json, and a search, are price lists", () => {
+    expectValid("prices", run(["prices", "openai:gpt-4o-mini", "anthropic:claude-sonnet-4-5", "deepseek:deepseek-chat", "nope-model", "--format", "json"]).stdout);
+    expectValid("prices", run(["prices", "--search", "gpt", "--format", "json"]).stdout);
+  });
+
+  it("a policy with max_catalog_age_days is a policy", () => {
+    const validate = validator("policy");
+    expect(validate({ version: 1, max_catalog_age_days: 90, catalog_age_severity: "required", rules: [{ id: "q", metric: "task_success", change_pp: { min: 5 } }] })).toBe(true);
+    expect(validate({ version: 1, max_catalog_age_days: -1, rules: [{ id: "q", metric: "task_success", change_pp: { min: 5 } }] })).toBe(false);
+  });
+
   it("batch --format json, with an unreadable file among the records", () => {
     expectValid("batch", run(["batch", "fixtures/records", "fixtures/hostile/empty.txt", "--format", "json"]).stdout);
   });

@@ -28,6 +28,14 @@ function withMetric(record: LoadedRecord, model: string, key: string, value: num
   return { ...record, models };
 }
 
+/** A figure moved on its model: in the record, or on the model the price catalog priced. */
+function movedMetric(record: LoadedRecord, options: AnalyzeOptions, role: Side["role"], model: ModelData, key: string, value: number): { record: LoadedRecord; options: AnalyzeOptions } {
+  if (options.models?.[role] !== model) return { record: withMetric(record, model.name, key, value), options };
+  const old = own(model.metrics, key)!;
+  const moved = { ...model, metrics: { ...model.metrics, [key]: { ...old, value } } };
+  return { record, options: { ...options, models: { ...options.models, [role]: moved } } };
+}
+
 interface Side {
   role: "candidate" | "baseline";
   model: ModelData;
@@ -62,7 +70,7 @@ function metricInputs(record: LoadedRecord, options: AnalyzeOptions, a: Analysis
         value: v.value,
         line: v.line,
         domain: domainOf(key, v.value),
-        apply: (x) => ({ record: withMetric(record, model.name, key, x), options }),
+        apply: (x) => movedMetric(record, options, role, model, key, x),
       });
     }
   }
@@ -114,9 +122,10 @@ function selfHostInputs(record: LoadedRecord, options: AnalyzeOptions, a: Analys
  * name (latency, error rate …), on both sides.
  */
 export function inputsOf(record: LoadedRecord, options: AnalyzeOptions, a: Analysis, ruleMetrics: readonly string[] = []): Input[] {
-  const resolved = resolveBaseline(record, options.baseline);
+  // Models the price catalog priced are the ones analyzed, so they are the ones moved.
+  const resolved = options.models?.baseline ? { model: options.models.baseline } : resolveBaseline(record, options.baseline);
   if ("error" in resolved) return [];
-  const sides: Side[] = [{ role: "candidate", model: candidateOf(record) }, { role: "baseline", model: resolved.model }];
+  const sides: Side[] = [{ role: "candidate", model: options.models?.candidate ?? candidateOf(record) }, { role: "baseline", model: resolved.model }];
   const known = new Set(SIDE_KEYS.map((k) => k.key));
   const extra = [...new Set(ruleMetrics)].filter((k) => !known.has(k) && a.metrics.some((m) => m.key === k))
     .map((key) => ({ key, label: a.metrics.find((m) => m.key === key)!.label }));

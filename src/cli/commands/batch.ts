@@ -1,6 +1,6 @@
 /** `migrate-eval batch PATH...`: flags; the work is in run/batch.ts. */
 import type { Command } from "commander";
-import { choice, parseUsage, positiveInt, parseFx, parseExtensions } from "../options.js";
+import { choice, parseDay, parseRequestTokens, parseUsage, positiveInt, parseFx, parseExtensions } from "../options.js";
 import { BATCH_FORMATS } from "../run/batch-formats.js";
 
 export function registerBatch(program: Command): void {
@@ -11,6 +11,10 @@ export function registerBatch(program: Command): void {
     .option("--policy <file>", "policy file (default: ./migrate-eval.policy.yaml, else built-in)")
     .option("--usage <in:out>", "tokens per month for every record, e.g. 100M:50M", parseUsage)
     .option("--fx <rates>", "USD per unit of another currency, e.g. JPY=0.0067 (wins over the policy's fx:)", parseFx)
+    .option("--prices <source>", "where old and new are priced from: record (default) or catalog", choice(["record", "catalog"] as const))
+    .option("--prices-as-of <date>", "catalog prices on this day (YYYY-MM-DD), from its price history", parseDay)
+    .option("--request-tokens <n>", "input tokens of one request, for catalog prices tiered by request size", parseRequestTokens)
+    .option("--check-prices", "check each record's prices against the price catalog")
     .option("--format <format>", BATCH_FORMATS.join(", "), choice(BATCH_FORMATS), "table")
     .option("--fail-on <verdict>", "exit 1 when any verdict is HOLD", choice(["hold"] as const))
     .option("--ext <list>", "more extensions of record files in folders, e.g. txt,markdown (besides md)", parseExtensions)

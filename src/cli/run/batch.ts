@@ -35,6 +35,10 @@ interface BatchOptions {
   color: boolean;
   followLinks?: boolean;
   ext?: string[];
+  prices?: "record" | "catalog";
+  pricesAsOf?: string;
+  requestTokens?: number;
+  checkPrices?: boolean;
   cache?: boolean;
   cacheLocation?: string;
 }
@@ -115,6 +119,7 @@ async function findingsOutput(format: "sarif" | "github") {
 }
 
 export async function batch(paths: string[], o: BatchOptions): Promise<void> {
+  if (o.pricesAsOf !== undefined && o.prices !== "catalog") throw new UserError("batch: --prices-as-of is a day for catalog prices: add --prices catalog");
   const { policy, source } = choosePolicy(o.policy);
   const found = await gather(paths, { followLinks: o.followLinks, extensions: o.ext ?? [] });
   if (!found) return;
@@ -129,10 +134,17 @@ export async function batch(paths: string[], o: BatchOptions): Promise<void> {
   json?.open();
   const whole = o.format !== "table" && o.format !== "markdown";
   const tick = progress(files.length, whole);
+  // The price catalog only when an option asks for it: loaded once, handed to each worker.
+  const wantsCatalog = o.prices === "catalog" || o.pricesAsOf !== undefined || o.requestTokens !== undefined || o.checkPrices === true;
+  const catalog = wantsCatalog
+    ? { data: await (await import("../catalog.js")).cliCatalog(), prices: o.prices ?? "record", pricesAsOf: o.pricesAsOf ?? null, requestTokens: o.requestTokens ?? null, today: new Date().toISOString().slice(0, 10) }
+    : null;
   const cacheDir = o.cacheLocation ?? (o.cache ? DEFAULT_CACHE : null);
-  const cache = cacheDir === null ? null : openCache(cacheDir, { tool: BUILD_ID, policy, policySource: cleanPath(source), usage: o.usage ?? null, fx: o.fx ?? null });
+  // Catalog prices depend on the catalog, its options and the day (today's prices, its age): all in the cache's key.
+  const pricesContext = catalog ? { catalog: `${catalog.data.package} ${catalog.data.version}`, prices: catalog.prices, pricesAsOf: catalog.pricesAsOf, requestTokens: catalog.requestTokens, today: catalog.today } : null;
+  const cache = cacheDir === null ? null : openCache(cacheDir, { tool: BUILD_ID, policy, policySource: cleanPath(source), usage: o.usage ?? null, fx: o.fx ?? null, ...(pricesContext ? { prices: pricesContext } : {}) });
   // A cached report serves every format, so one is always made when results are kept.
-  const settings = { policy, policySource: cleanPath(source), usage: o.usage ?? null, ...(o.fx ? { fx: o.fx } : {}), withReport: whole || cache !== null };
+  const settings = { policy, policySource: cleanPath(source), usage: o.usage ?? null, ...(o.fx ? { fx: o.fx } : {}), ...(catalog ? { catalog } : {}), withReport: whole || cache !== null };
   const located = o.format === "sarif" || o.format === "github" ? await findingsOutput(o.format) : null;
   const suites: ReturnType<typeof junitSuite>[] = [];
   const decoder = new TextDecoder();
@@ -174,7 +186,10 @@ export async function batch(paths: string[], o: BatchOptions): Promise<void> {
   // A record with several problems is one record that could not be read.
   const failed = new Set(errors.map((e) => e.file)).size;
   const summary = { total, ...tally, errors: failed };
-  const described = { ...summary, policy: policyInfo(policy, cleanPath(source)) };
+  const described = {
+    ...summary, policy: policyInfo(policy, cleanPath(source)),
+    ...(catalog ? { catalog: { name: `${catalog.data.package} ${catalog.data.version} of ${catalog.data.dataDate}`, source: catalog.prices } } : {}),
+  };
   if (o.format === "table") out(renderBatchTable(rows, described, await makeStyle(colorEnabled(o.color))));
   else if (o.format === "markdown") out(renderBatchMarkdown(rows, described, errors));
   else if (json) json.close(errors, summary);

@@ -5,7 +5,7 @@ import { distDir } from "../here.js";
 import { BaselineError } from "../../calc/analyze.js";
 import { evaluate } from "../../evaluate.js";
 import { loadRecord, loadStdinSync } from "../../record/load.js";
-import { cleanPath } from "../../record/quantity/text.js";
+import { cleanInline, cleanPath } from "../../record/quantity/text.js";
 import type { Fx } from "../../calc/compare-cost.js";
 import { registryFor } from "../../rules/policy-registry.js";
 import { REPORT_FORMATS } from "../../report/index.js";
@@ -15,6 +15,10 @@ import { LoadErrors, UserError, EXIT } from "../errors.js";
 import { colorEnabled, err, makeStyle, out } from "../io.js";
 import { choosePolicy } from "../policy-source.js";
 import type { TokenUsage } from "../../calc/cost.js";
+import { resolveBaseline } from "../../calc/models.js";
+import type { LoadedRecord } from "../../record/schema.js";
+import type { Catalog } from "../../prices/catalog.js";
+import { CatalogError, unpriced } from "../../prices/plan.js";
 import { VERSION } from "../../version.js";
 import type { Report } from "../../report/schema.js";
 
@@ -28,6 +32,10 @@ interface CompareOptions {
   format: ReportFormat;
   failOn?: "hold";
   color: boolean;
+  prices?: "record" | "catalog";
+  pricesAsOf?: string;
+  requestTokens?: number;
+  checkPrices?: boolean;
   /** Add what would flip the decision (`whatif` in the JSON); html and markdown always do. */
   whatif?: boolean;
   swing?: number;
@@ -58,6 +66,15 @@ function packageRoot(): string {
 
 export function exampleRecordPath(): string {
   return join(packageRoot(), EXAMPLE_RECORD);
+}
+
+/** The price catalog, loaded only when an option needs it: a plain `compare` never imports it. */
+async function catalogFor(record: LoadedRecord, o: Pick<CompareOptions, "baseline" | "prices" | "pricesAsOf" | "requestTokens" | "checkPrices">): Promise<Catalog | null> {
+  // A baseline the record does not have, or has without a price, is priced from the catalog.
+  const baseline = o.baseline !== undefined && o.baseline.trim() !== "" ? resolveBaseline(record, o.baseline) : null;
+  const wanted = o.prices === "catalog" || o.pricesAsOf !== undefined || o.requestTokens !== undefined || o.checkPrices === true ||
+    (baseline !== null && ("error" in baseline || unpriced(baseline.model)));
+  return wanted ? (await import("../catalog.js")).cliCatalog() : null;
 }
 
 async function renderLoadErrors(format: "sarif" | "github", errors: ReadonlyArray<{ file: string; line: number | null; message: string }>): Promise<string> {
@@ -96,10 +113,15 @@ export async function reportOf(record: string | undefined, o: Omit<CompareOption
   }
   const whatif = whatifOf(o);
   try {
-    const report = evaluate(loaded.record, { baseline: o.baseline ?? null, usage: o.usage ?? null, policy, policySource: cleanPath(source), ...(o.fx ? { fx: o.fx } : {}), ...(whatif ? { whatif } : {}) });
+    const catalog = await catalogFor(loaded.record, o);
+    const report = evaluate(loaded.record, {
+      baseline: o.baseline ?? null, usage: o.usage ?? null, policy, policySource: cleanPath(source), ...(o.fx ? { fx: o.fx } : {}), ...(whatif ? { whatif } : {}),
+      ...(catalog ? { catalog, prices: o.prices ?? "record", pricesAsOf: o.pricesAsOf ?? null, requestTokens: o.requestTokens ?? null } : {}),
+    });
     return { report, started };
   } catch (e) {
     if (e instanceof BaselineError) throw new UserError(`${file}: --baseline: ${e.message}`);
+    if (e instanceof CatalogError) throw new UserError(cleanInline(`${file}: ${e.message}`));
     throw e;
   }
 }

@@ -6,6 +6,7 @@ import { ReportSchema } from "../../report/schema.js";
 import { BatchSchema, ValidateSchema } from "../../report/outputs-schema.js";
 import { DiffSchema } from "../../report/diff-schema.js";
 import { PolicySchema } from "../../rules/schema.js";
+import { PriceListSchema } from "../../prices/schema.js";
 import { out } from "../io.js";
 import type { SCHEMA_NAMES } from "../commands/schema.js";
 
@@ -18,6 +19,7 @@ const SCHEMAS = {
   batch: () => z.toJSONSchema(BatchSchema, { io: "output", unrepresentable: "any" }),
   validate: () => z.toJSONSchema(ValidateSchema, { io: "output", unrepresentable: "any" }),
   diff: () => z.toJSONSchema(DiffSchema, { io: "output", unrepresentable: "any" }),
+  prices: () => z.toJSONSchema(PriceListSchema, { io: "output", unrepresentable: "any" }),
 } satisfies Record<(typeof SCHEMA_NAMES)[number], () => unknown>;
 
 export function schema(which: (typeof SCHEMA_NAMES)[number]): void {
