@@ -5,6 +5,7 @@
 //   npm run bench -- --records 2000 --runs 9 --template path/to/record.md
 //   npm run bench -- --start-record ../shared/seeds/000_d883105029fc529a.txt   # start-up on a given record
 //   npm run bench -- --profile [--records N]   # a CPU profile of a one-thread batch (2,000 records), by phase
+//   npm run bench -- --profile --prebuilt ../other/dist   # the same of another checkout, built with --no-minify
 //
 // Records are generated in a temporary folder from a template record (by default the bundled
 // example), padded with extra sections to the size of a real record and given varied figures.
@@ -101,7 +102,7 @@ if (profiling) {
     mkdirSync(records);
     for (let i = 0; i < big; i++) writeFileSync(join(records, `record-${String(i).padStart(6, "0")}.md`), makeRecord(i));
     const { profileBatch } = await import("./profile.mjs");
-    profileBatch(root, records, big, join(process.cwd(), "migrate-eval-batch.cpuprofile"));
+    profileBatch(root, records, big, join(process.cwd(), "migrate-eval-batch.cpuprofile"), flag("prebuilt", null));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

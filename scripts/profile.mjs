@@ -61,11 +61,16 @@ function phaseOf(frame, marks) {
   return `other (${source.replace(/^node_modules\//, "").split("/")[0]})`;
 }
 
-export function profileBatch(root, recordsDir, count, out) {
-  const build = mkdtempSync(join(tmpdir(), "migrate-eval-profile-"));
+/**
+ * `prebuilt`: a folder with an unminified cli.cjs and worker.js already built (another checkout's
+ * dist/, built with --no-minify, to compare its phases with these).
+ */
+export function profileBatch(root, recordsDir, count, out, prebuilt = null) {
+  const scratch = mkdtempSync(join(tmpdir(), "migrate-eval-profile-"));
+  const build = prebuilt ?? scratch;
   try {
-    execFileSync(process.execPath, [join(root, "scripts/build.mjs"), "--outdir", build, "--no-minify"], { cwd: root, stdio: "inherit" });
-    const profiles = join(build, "profiles");
+    if (!prebuilt) execFileSync(process.execPath, [join(root, "scripts/build.mjs"), "--outdir", build, "--no-minify"], { cwd: root, stdio: "inherit" });
+    const profiles = join(scratch, "profiles");
     const started = process.hrtime.bigint();
     const r = spawnSync(process.execPath, ["--cpu-prof", "--cpu-prof-dir", profiles, join(build, "cli.cjs"), "batch", recordsDir, "--jobs", "1", "--format", "ndjson"], { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, NO_COLOR: "1" }, maxBuffer: 1 << 26 });
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
@@ -106,6 +111,6 @@ export function profileBatch(root, recordsDir, count, out) {
       console.log(`  ${((t / total) * 100).toFixed(1).padStart(5)} %  ${(t / count).toFixed(0).padStart(5)} µs/record  ${phase}`);
     }
   } finally {
-    rmSync(build, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
