@@ -54,6 +54,9 @@ export function fingerprint(parts: readonly string[]): string {
   return createHash("sha256").update(text).digest("hex").slice(0, 32);
 }
 
+/** Warnings of the price check: the record's figures against the catalog's, not how they were read. */
+const PRICE_CHECKS = new Set(["price-mismatch"]);
+
 const RULE_LEVEL = { required: "error", warning: "warning" } satisfies Record<RuleResult["severity"], FindingLevel>;
 
 export function reportFindings(r: Report): ReportFinding[] {
@@ -73,8 +76,10 @@ export function reportFindings(r: Report): ReportFinding[] {
     found.push({ ruleId, level: "warning", message, file, line: a.line, fingerprint: fingerprint([id, ruleId, a.claim, a.text, String(a.computed)]) });
   }
   for (const w of notes(r)) {
-    const ruleId = `extract/${w.code}`;
-    found.push({ ruleId, level: "note", message: w.message, file, line: w.line, fingerprint: fingerprint([id, ruleId, w.message]) });
+    // A stated price the catalog contradicts is a figure to look at, as a stated result that does not hold is.
+    const checked = PRICE_CHECKS.has(w.code);
+    const ruleId = `${checked ? "prices" : "extract"}/${w.code}`;
+    found.push({ ruleId, level: checked ? "warning" : "note", message: w.message, file, line: w.line, fingerprint: fingerprint([id, ruleId, w.message]) });
   }
   return found;
 }

@@ -5,6 +5,7 @@ import { evaluate } from "../../src/evaluate.js";
 import { loadCatalog, type Catalog } from "../../src/prices/catalog.js";
 import { CatalogError } from "../../src/prices/plan.js";
 import { ReportSchema } from "../../src/report/schema.js";
+import { reportFindings } from "../../src/report/findings.js";
 import { parsePolicy } from "../../src/rules/parse-policy.js";
 import { parseRecord } from "../../src/record/parse.js";
 import { fixture, load } from "../helpers.js";
@@ -119,6 +120,9 @@ describe("the price check", () => {
     expect(w?.message).toContain("$0.2/1M");
     expect(w?.message).toContain("$0.15/1M");
     expect(w?.message).toContain("0.1.8 of 2026-09-23");
+    // In SARIF and annotations it is a warning of its own kind, on the price's line.
+    const finding = reportFindings(r).find((f) => f.ruleId === "prices/price-mismatch");
+    expect(finding).toMatchObject({ level: "warning", line: 16 });
   });
 
   test("prices per 1K are compared after the reader's normalisation", () => {
