@@ -3,8 +3,9 @@
  * migrate-eval comment, or updates it. Everything comes from the job's environment:
  * GITHUB_API_URL, GITHUB_REPOSITORY, GITHUB_EVENT_PATH (the pull request's number), the token in
  * GITHUB_TOKEN; MIGRATE_EVAL_PR overrides the number, MIGRATE_EVAL_COMMENT_AUTHOR the login whose
- * comment is ours (default github-actions[bot]; empty: anyone's). Exit 0 done, 1 the API refused,
- * 2 the job is not set up for it.
+ * comment is ours (default github-actions[bot]; empty: anyone's), and MIGRATE_EVAL_COMMENT_CREATE=false
+ * updates a comment already there but makes none. Exit 0 done, 1 the API refused, 2 the job is
+ * not set up for it.
  */
 import { readFileSync } from "node:fs";
 import { ActionError, commentBody, upsertComment } from "./comment.js";
@@ -45,8 +46,10 @@ async function main(): Promise<void> {
     const result = await upsertComment(
       { apiUrl: env.GITHUB_API_URL || "https://api.github.com", repository: env.GITHUB_REPOSITORY, issue: prNumber(env), token, author: author || null },
       commentBody(markdown, runUrl(env)),
+      { create: env.MIGRATE_EVAL_COMMENT_CREATE !== "false" },
     );
-    process.stdout.write(`migrate-eval: ${result.action} the pull request comment${result.url ? ` ${scrub(result.url)}` : ""}\n`);
+    if (result.action === "none") process.stdout.write("migrate-eval: no record changed and no comment of ours to update\n");
+    else process.stdout.write(`migrate-eval: ${result.action} the pull request comment${result.url ? ` ${scrub(result.url)}` : ""}\n`);
   } catch (e) {
     if (e instanceof ActionError) {
       process.stderr.write(`migrate-eval: ${scrub(e.message)}\n`);

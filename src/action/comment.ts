@@ -31,8 +31,9 @@ export interface CommentTarget {
 }
 
 export interface CommentResult {
-  action: "created" | "updated";
-  id: number;
+  /** `none`: there was no comment of ours and none was to be made. */
+  action: "created" | "updated" | "none";
+  id: number | null;
   url: string | null;
 }
 
@@ -126,10 +127,16 @@ export async function findComment(t: CommentTarget): Promise<ApiComment | null> 
   return null;
 }
 
-export async function upsertComment(t: CommentTarget, body: string): Promise<CommentResult> {
+/**
+ * Updates our comment, or creates it. With `create: false` (a push that leaves no record changed)
+ * only a comment already there is updated, so that it does not go on showing a report that no
+ * longer holds, and a pull request that never touched a record gets no comment.
+ */
+export async function upsertComment(t: CommentTarget, body: string, { create = true } = {}): Promise<CommentResult> {
   if (!Number.isInteger(t.issue) || t.issue < 1) throw new ActionError("no pull request number: run on a pull_request event or pass the number", 2);
   const base = new URL(t.apiUrl.replace(/\/+$/, "") + "/");
   const found = await findComment(t);
+  if (!found && !create) return { action: "none", id: null, url: null };
   if (found && !(Number.isSafeInteger(found.id) && found.id > 0)) throw new ActionError("GitHub API: a comment without a numeric id");
   const url = found
     ? new URL(`.${repoPath(t.repository)}/issues/comments/${found.id}`, base).href

@@ -74,6 +74,29 @@ describe("upsertComment", () => {
     expect(seen.every((s) => s.auth === `Bearer ${TOKEN}`)).toBe(true);
   });
 
+  it("with create: false (no record changed any more) makes no comment where there is none of ours", async () => {
+    handler = (req, _body, res) => {
+      if (req.method === "GET") return json(res, 200, [{ id: 1, body: "LGTM", user: { login: "alice" } }]);
+      json(res, 500, { message: "nothing should be written" });
+    };
+    const r = await upsertComment(target(), `${MARKER}\nno record changed`, { create: false });
+    expect(r).toEqual({ action: "none", id: null, url: null });
+    expect(seen.map((s) => s.method)).toEqual(["GET"]);
+  });
+
+  it("with create: false updates ours, so that it does not go on showing a report that no longer holds", async () => {
+    handler = (req, body, res) => {
+      if (req.method === "GET") return json(res, 200, [{ id: 42, body: `${MARKER}\nold report`, user: bot }]);
+      json(res, 200, { id: 42, html_url: null, body: (body as { body: string }).body });
+    };
+    const r = await upsertComment(target(), `${MARKER}\nno record changed`, { create: false });
+    expect(r.action).toBe("updated");
+    expect(seen.map((s) => [s.method, s.url])).toEqual([
+      ["GET", "/repos/team/records/issues/7/comments?per_page=100"],
+      ["PATCH", "/repos/team/records/issues/comments/42"],
+    ]);
+  });
+
   it("updates ours, found on the second page; another's comment with the marker is left alone", async () => {
     handler = (req, _body, res) => {
       if (req.method === "GET" && req.url!.includes("page=2")) return json(res, 200, [{ id: 42, body: `${MARKER}\nold report`, user: bot }]);
