@@ -92,3 +92,43 @@ describe("evaluate", () => {
     expect(withFlag.selfHost?.breakEvenTokensPerMonth).toBeCloseTo(1000 / 0.100000002 * 1e6, -3);
   });
 });
+
+describe("self-hosting token figures: the one figure in tokens, or refused", () => {
+  const selfHost = (line: string) => ok(rec(`## Self-hosting\n\n- Initial investment: $36,000\n- Monthly opex: $1,000\n- ${line}\n`));
+  const MONTH = 365 / 12;
+  it.each<[string, number | null]>([
+    ["Capacity: 2B tokens per day", 2e9 * MONTH],
+    ["Daily capacity: 2B tokens", 2e9 * MONTH],
+    ["Capacity: 24B tokens a year", 2e9],
+    ["処理能力: 20億トークン/日", 2e9 * MONTH],
+    ["処理能力: 1日あたり20億トークン", 2e9 * MONTH],
+    // A count beside the tokens (one day, one server) is not the capacity.
+    ["処理能力: 1日20億トークン", 2e9 * MONTH],
+    ["Capacity: 1 server handles 2B tokens a month", 2e9],
+    ["Capacity: 2B tokens (1 server)", 2e9],
+    ["Capacity: 2,000,000,000", 2e9],
+    // Two token figures, or two bare numbers: which is meant cannot be told.
+    ["Capacity: 2B tokens now, 3B tokens after the upgrade", null],
+    ["Capacity: 2 or 3 servers' worth", null],
+    ["Capacity: 2-3B tokens a month", null],
+  ])("%s → %s", (line, expected) => {
+    const r = selfHost(line);
+    const got = r.selfHost?.capacityTokensPerMonth?.value ?? null;
+    if (expected === null) {
+      expect(got).toBeNull();
+      expect(r.warnings.some((w) => w.line === 11)).toBe(true);
+    } else expect(got).toBeCloseTo(expected, -3);
+  });
+
+  it.each<[string, number | null]>([
+    ["Break-even: 3.6B tokens a month", 3.6e9],
+    ["損益分岐点: 1日1.2億トークン", 1.2e8 * MONTH],
+    ["Break-even: at 2 servers, 4B tokens a month", 4e9],
+    ["Break-even: 3B tokens or 4B tokens", null],
+  ])("%s → a stated break-even of %s", (line, expected) => {
+    const r = selfHost(line);
+    const got = r.selfHost?.statedBreakEvenTokensPerMonth?.value ?? null;
+    if (expected === null) expect(got).toBeNull();
+    else expect(got).toBeCloseTo(expected, -3);
+  });
+});

@@ -66,7 +66,7 @@ export const PERIOD_WORD = wordTable<Period>([
   ["annual", "year"], ["annually", "year"], ["yearly", "year"], ["a year", "year"], ["per year", "year"], ["per annum", "year"],
   ["every year", "year"], ["each year", "year"], ["年間", "year"], ["年額", "year"], ["年次", "year"], ["毎年", "year"], ["1年あたり", "year"], ["年あたり", "year"],
   ["daily", "day"], ["a day", "day"], ["per day", "day"], ["every day", "day"], ["each day", "day"], ["日次", "day"], ["毎日", "day"],
-  ["1日あたり", "day"], ["日あたり", "day"], ["1日に", "day"], ["一日あたり", "day"],
+  ["1日あたり", "day"], ["日あたり", "day"], ["1日に", "day"], ["一日あたり", "day"], ["1日", "day"],
   ["weekly", "week"], ["a week", "week"], ["per week", "week"], ["every week", "week"], ["週次", "week"], ["毎週", "week"], ["1週間あたり", "week"],
   ["quarterly", "quarter"], ["a quarter", "quarter"], ["per quarter", "quarter"], ["四半期あたり", "quarter"],
   ["hourly", "hour"], ["an hour", "hour"], ["per hour", "hour"], ["1時間あたり", "hour"], ["時間あたり", "hour"],

@@ -36,6 +36,19 @@ export function readGpus(text: string): { count: number | null; model: string | 
   return only ? { count: null, model: only[0], text: only[0] } : null;
 }
 
+/**
+ * The figure a self-hosting line states in tokens: its one figure in tokens (a count beside it,
+ * `at 2 servers`, is not it), else its one bare number; else why it cannot be told.
+ */
+function tokenFigure(items: readonly Item[]): Item | string {
+  const tokens = items.filter((i) => i.q.dimension === "tokens");
+  const candidates = tokens.length > 0 ? tokens : items.filter((i) => i.q.dimension === "number");
+  if (candidates.length === 0) return "a number of tokens a month";
+  if (candidates.length > 1) return "one number of tokens a month, and the line has several";
+  if (candidates[0]!.q.range !== null) return "one number of tokens a month, not a range";
+  return candidates[0]!;
+}
+
 const NONE = /^(?:none|nil|zero|no capex|not needed|n\/?a \(rented\)|なし|無し|不要|ゼロ|0)$|\b(?:none|rented|rental|no up-?front)\b|なし|不要|レンタル/i;
 
 export interface SelfHostSource {
@@ -104,8 +117,8 @@ export function readSelfHost(b: Builder, concept: Concept, items: readonly Item[
         if (t0) addClaim(b, { kind: "unchecked", subject: null, basis: null, text: clip(t0.raw, 60), value: t0.q.value, unit: "tokens", step: t0.q.step, terms: null, reason: `a break-even against ${against}; the tool computes it against the candidate's API price`, line: src.line });
         return;
       }
-      const t = items.find((i) => (i.q.dimension === "tokens" || i.q.dimension === "number") && i.q.range === null);
-      if (!t) return refuse("a break-even needs a number of tokens a month");
+      const t = tokenFigure(items);
+      if (typeof t === "string") return refuse(`a break-even needs ${t}`);
       const period = t.q.period ?? src.label.period;
       const value = t.q.period === null && period ? t.q.value * PER_MONTH[period] : t.q.value;
       if (!sh.statedBreakEvenTokensPerMonth) {
@@ -131,8 +144,8 @@ export function readSelfHost(b: Builder, concept: Concept, items: readonly Item[
       return;
     }
     case "capacity": {
-      const t = items.find((i) => (i.q.dimension === "tokens" || i.q.dimension === "number") && i.q.range === null);
-      if (!t) return refuse("a capacity needs a number of tokens a month");
+      const t = tokenFigure(items);
+      if (typeof t === "string") return refuse(`a capacity needs ${t}`);
       // `2B tokens/day` is a capacity a month of 2B × 30.4.
       const period = t.q.period ?? src.label.period;
       const value = t.q.period === null && period ? t.q.value * PER_MONTH[period] : t.q.value;
