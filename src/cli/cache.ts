@@ -62,9 +62,8 @@ export function contentHash(bytes: Uint8Array): string {
 }
 
 function contextKey(context: CacheContext): string {
-  // Without the catalog the key is what it was: caches made before it stay valid.
-  const prices = context.prices === undefined || context.prices === null ? [] : [context.prices];
-  return createHash("sha256").update(JSON.stringify([FORMAT, context.tool, context.policy, context.policySource, context.usage ?? null, context.fx ?? null, ...prices])).digest("hex").slice(0, 32);
+  const { tool, policy, policySource, usage, fx, prices } = context;
+  return createHash("sha256").update(JSON.stringify([FORMAT, tool, policy, policySource, usage ?? null, fx ?? null, prices ?? null])).digest("hex").slice(0, 32);
 }
 
 const isRow = (r: unknown): r is BatchRow =>
