@@ -1,9 +1,10 @@
 /**
  * Turns a record body into the blocks the extractor reads: text lines (paragraphs and list
- * items, one per source line) and tables, each with its file line. markdown-it runs block rules
- * only: the extractor reads the raw inline text, so inline parsing would be wasted work.
+ * items, one per source line) and tables, each with its file line. Block rules only: the
+ * extractor reads the raw inline text, so inline parsing would be wasted work.
  */
 import MarkdownIt from "markdown-it";
+import { scanBlocks, type BlockToken } from "./block-scan.js";
 import { normalizeText } from "./quantity/text.js";
 
 export interface TextLine {
@@ -68,12 +69,20 @@ function markdown(): Markdown {
   return parser;
 }
 
-type Token = ReturnType<Markdown["parse"]>[number];
+type Token = BlockToken;
 
-export function toBlocks(body: string, lineOffset: number): Block[] {
+/** markdown-it's block tokens of a normalised text: what the line scanner is held to. */
+export function markdownTokens(text: string): Token[] {
+  return markdown().parse(text, {});
+}
+
+/** `scanner: false` parses with markdown-it alone (the differential test compares the two). */
+export function toBlocks(body: string, lineOffset: number, scanner = true): Block[] {
   // Normalised once for the whole body (full-width digits and punctuation, bold markers):
   // cheaper than per cell, and it leaves line breaks, so line numbers are unchanged.
-  const tokens = markdown().parse(normalizeText(body), {});
+  const text = normalizeText(body);
+  // The line scanner reads almost every record; markdown-it reads the rest (quotes, fences, tabs).
+  const tokens: readonly Token[] = (scanner ? scanBlocks(text) : null) ?? markdownTokens(text);
   const blocks: Block[] = [];
   const headings: string[] = [];
   let group = 0;
