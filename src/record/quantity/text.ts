@@ -4,6 +4,8 @@
  * NFKC (full-width digits, letters and punctuation become ASCII), minus signs and dashes as `-`,
  * bold and italic markers dropped.
  */
+import { TextMemo } from "../memo.js";
+
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /**
@@ -37,7 +39,7 @@ export function cleanPath(path: string): string {
 /** Text with nothing NFKC or the markers below would change: printable ASCII without `**` or `__`. */
 const PLAIN = /^[\x20-\x7e]*$/;
 
-const CACHE = new Map<string, string>();
+const CACHE = new TextMemo<string>();
 
 export function normalizeText(text: string): string {
   if (PLAIN.test(text) && !text.includes("**") && !text.includes("__")) return text;
@@ -46,7 +48,6 @@ export function normalizeText(text: string): string {
   if (hit !== undefined) return hit;
   const out = normalizeUncached(text);
   if (text.length <= 200) {
-    if (CACHE.size >= 20_000) CACHE.clear();
     CACHE.set(text, out);
   }
   return out;

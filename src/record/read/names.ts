@@ -1,8 +1,9 @@
 /** Model names compared as people mean them: case, width, spacing, dashes and notes aside. */
 import { normalizeText } from "../quantity/text.js";
 import { withoutNotes } from "../registry/labels.js";
+import { TextMemo } from "../memo.js";
 
-const CACHE = new Map<string, string>();
+const CACHE = new TextMemo<string>();
 
 /** `GPT-4o mini`, `gpt-4o-mini` and `GPT‑4o Mini（API）` fold alike; zero-width characters vanish. */
 export function foldName(name: string): string {
@@ -12,7 +13,6 @@ export function foldName(name: string): string {
     .toLowerCase()
     .replace(/[\u200b-\u200d\u2060\ufeff]/g, "")
     .replace(/[\s\-_.·・:：'"`*]+/g, "");
-  if (CACHE.size > 20_000) CACHE.clear();
   CACHE.set(name, folded);
   return folded;
 }

@@ -8,6 +8,7 @@ import { PERIOD_WORD, STAT, type Period, type Side, type Stat, type CountUnit } 
 import { wordTable } from "../quantity/words.js";
 import { readQuantity, isRefusal, type Quantity } from "../quantity/quantity.js";
 import { isCjk, normalizeText } from "../quantity/text.js";
+import { TextMemo } from "../memo.js";
 import { CHANGE_WORDS, CONCEPTS, PER_LABEL, PROMPTS_FAIL, PROMPTS_OK, PROMPTS_WORK, ROLE_WORDS, TARGET_WORDS, type Concept, type Role } from "./words.js";
 import { BENCHMARK_QUALIFIERS, LATENCY_ALIASES, METRICS, PRICE_ALIASES, type MetricDef } from "./metrics.js";
 
@@ -73,13 +74,12 @@ export function containsWords(text: string, alias: string): boolean {
 }
 
 /** Reads a unit hint: `ms`, `%`, `$/1M`, `円/100万トークン`, `USD per 1M tokens`, `K`. */
-const HINT_CACHE = new Map<string, Quantity | null>();
+const HINT_CACHE = new TextMemo<Quantity | null>();
 
 export function readHint(text: string): Quantity | null {
   const hit = HINT_CACHE.get(text);
   if (hit !== undefined) return hit;
   const q = readHintUncached(text);
-  if (HINT_CACHE.size > 20_000) HINT_CACHE.clear();
   HINT_CACHE.set(text, q);
   return q;
 }
@@ -192,7 +192,7 @@ const roleIn = wordList(ROLE_FOLDED);
 const targetIn = wordList(TARGET_WORDS.map((w) => [fold(w), true] as const));
 const changeIn = wordList(CHANGE_WORDS.map((w) => [fold(w), true] as const));
 
-const LABEL_CACHE = new Map<string, Label>();
+const LABEL_CACHE = new TextMemo<Label>();
 
 export function readLabel(raw: string): Label {
   const cached = LABEL_CACHE.get(raw);
@@ -244,7 +244,6 @@ export function readLabel(raw: string): Label {
     hint: noteHint ?? tail?.hint ?? null,
     perUnit: perUnit ? ((perUnit[1] ?? "item") as CountUnit) : null,
   };
-  if (LABEL_CACHE.size > 20_000) LABEL_CACHE.clear();
   LABEL_CACHE.set(raw, label);
   return label;
 }
@@ -281,7 +280,7 @@ export class Registry {
   private readonly entries: Entry[];
   /** Entries by their first Latin word or first Japanese character: a label looks up only its own. */
   private readonly byLead = new Map<string, Entry[]>();
-  private readonly cache = new Map<string, Meaning>();
+  private readonly cache = new TextMemo<Meaning>();
   /** Labels are made once per text (readLabel caches them): their meaning is kept beside them. */
   private readonly memo = new WeakMap<Label, Meaning>();
   private readonly proseMemo = new WeakMap<Label, Meaning>();
@@ -373,7 +372,6 @@ export class Registry {
       const compat = PROMPTS_WORK.test(all) && PROMPTS_OK.test(all) && !PROMPTS_FAIL.test(all) ? this.byKeyOf("prompt_compat") : undefined;
       if (compat) meaning = { kind: "metric", metric: compat };
     }
-    if (this.cache.size > 20_000) this.cache.clear();
     this.cache.set(key, meaning);
     (prose ? this.proseMemo : this.memo).set(label, meaning);
     return meaning;

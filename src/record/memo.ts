@@ -1,0 +1,26 @@
+/**
+ * A memo of a pure function's results by text, for the labels, units, names and cells that
+ * repeat within a record and across a batch. It holds at most `limit` entries and starts afresh
+ * when full: a batch thread reads thousands of records, and every distinct text kept is memory
+ * that lives as long as the thread.
+ */
+export const MEMO_ENTRIES = 2_000;
+
+export class TextMemo<V> {
+  private readonly map = new Map<string, V>();
+
+  constructor(private readonly limit = MEMO_ENTRIES) {}
+
+  get(key: string): V | undefined {
+    return this.map.get(key);
+  }
+
+  set(key: string, value: V): void {
+    if (this.map.size >= this.limit) this.map.clear();
+    this.map.set(key, value);
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+}
