@@ -1,5 +1,5 @@
 /** The result cache's keys: each input of a report is part of it, the build of migrate-eval too. */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -71,5 +71,43 @@ describe("ResultCache", () => {
     const cache = new ResultCache(dir, context);
     expect(cache.commit()).toBe(true);
     expect(new ResultCache(dir, context).lookup("a.md", contentHash(bytes), true)).toBeNull();
+  });
+
+  it("keeps results reused before and after a new one", () => {
+    const other = new TextEncoder().encode("---\nid: B\n---\n");
+    const first = new ResultCache(dir, context);
+    first.add("a.md", contentHash(bytes), row, report, undefined);
+    first.add("b.md", contentHash(other), row, report, undefined);
+    expect(first.commit()).toBe(true);
+    const next = new ResultCache(dir, context);
+    expect(next.lookup("a.md", contentHash(bytes), false)).not.toBeNull();
+    next.keep("a.md", contentHash(bytes), null);
+    next.add("c.md", contentHash(bytes), row, report, undefined);
+    next.keep("b.md", contentHash(other), null);
+    expect(next.commit()).toBe(true);
+    const after = new ResultCache(dir, context);
+    for (const [path, content] of [["a.md", bytes], ["b.md", other], ["c.md", bytes]] as const) {
+      expect(after.lookup(path, contentHash(content), true), path).not.toBeNull();
+    }
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("a run that reuses every result leaves the index as it was", () => {
+    saved();
+    const index = readdirSync(dir).find((f) => f.endsWith(".index"))!;
+    const before = readFileSync(join(dir, index), "utf8");
+    const cache = new ResultCache(dir, context);
+    cache.keep("a.md", contentHash(bytes), null);
+    expect(cache.commit()).toBe(true);
+    expect(readFileSync(join(dir, index), "utf8")).toBe(before);
+  });
+
+  it("a run abandoned after writing results leaves no file of its own", () => {
+    saved();
+    const files = readdirSync(dir).sort();
+    const cache = new ResultCache(dir, context);
+    cache.add("b.md", contentHash(bytes), row, report, undefined);
+    cache.abandon();
+    expect(readdirSync(dir).sort()).toEqual(files);
   });
 });
