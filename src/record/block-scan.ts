@@ -5,8 +5,8 @@
  * rule chain and builds no inline state: several times faster on a record.
  *
  * It reads the documents almost every record is. Anything else — a tab, a block quote, an
- * indented code block, lists nested very deep — returns null, and
- * the caller parses the text with markdown-it. A differential test holds the two to the same
+ * indented code block, lists nested very deep — returns null, and the caller parses the text
+ * with markdown-it. A differential test holds the two to the same
  * tokens on the fixture, hostile and generated corpora.
  */
 
@@ -103,10 +103,8 @@ class Scanner {
     });
   }
 
-  push(type: string, tag: string, map: [number, number] | null, content = ""): BlockToken {
-    const t: BlockToken = { type, tag, map, content };
-    this.tokens.push(t);
-    return t;
+  push(type: string, tag: string, map: [number, number] | null, content = ""): void {
+    this.tokens.push({ type, tag, map, content });
   }
 
   isEmpty(line: number): boolean {
@@ -333,11 +331,9 @@ class Scanner {
     if (silent && this.parentType === "paragraph" && this.shift[nextLine]! >= this.blkIndent) isTerminatingParagraph = true;
     let isOrdered: boolean;
     let posAfterMarker: number;
-    let start = 0;
     if ((posAfterMarker = this.orderedAfter(nextLine)) >= 0) {
       isOrdered = true;
-      start = this.shift[nextLine]!;
-      if (isTerminatingParagraph && Number(this.lines[nextLine]!.slice(start, posAfterMarker - 1)) !== 1) return false;
+      if (isTerminatingParagraph && Number(this.lines[nextLine]!.slice(this.shift[nextLine]!, posAfterMarker - 1)) !== 1) return false;
     } else if ((posAfterMarker = this.bulletAfter(nextLine)) >= 0) {
       isOrdered = false;
     } else {
@@ -391,17 +387,10 @@ class Scanner {
       if (this.shift[nextLine]! - this.blkIndent >= 4) break;
       // The rules that end a list: fence, quote (not in the text) and a rule.
       if (this.fence(nextLine, endLine, true) || this.hr(nextLine, true)) break;
-      if (isOrdered) {
-        posAfterMarker = this.orderedAfter(nextLine);
-        if (posAfterMarker < 0) break;
-        start = this.shift[nextLine]!;
-      } else {
-        posAfterMarker = this.bulletAfter(nextLine);
-        if (posAfterMarker < 0) break;
-      }
+      posAfterMarker = isOrdered ? this.orderedAfter(nextLine) : this.bulletAfter(nextLine);
+      if (posAfterMarker < 0) break;
       if (markerCharCode !== this.lines[nextLine]!.charCodeAt(posAfterMarker - 1)) break;
     }
-    void start;
     this.push(`${type}_close`, isOrdered ? "ol" : "ul", null);
     listLines[1] = nextLine;
     this.line = nextLine;

@@ -81,7 +81,7 @@ export function toBlocks(body: string, lineOffset: number, scanner = true): Bloc
   // Normalised once for the whole body (full-width digits and punctuation, bold markers):
   // cheaper than per cell, and it leaves line breaks, so line numbers are unchanged.
   const text = normalizeText(body);
-  // The line scanner reads almost every record; markdown-it reads the rest (quotes, fences, tabs).
+  // The line scanner reads almost every record; markdown-it the rest (tabs, block quotes, indented code).
   const tokens: readonly Token[] = (scanner ? scanBlocks(text) : null) ?? markdownTokens(text);
   const blocks: Block[] = [];
   const headings: string[] = [];

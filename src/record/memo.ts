@@ -9,18 +9,12 @@ export const MEMO_ENTRIES = 2_000;
 export class TextMemo<V> {
   private readonly map = new Map<string, V>();
 
-  constructor(private readonly limit = MEMO_ENTRIES) {}
-
   get(key: string): V | undefined {
     return this.map.get(key);
   }
 
   set(key: string, value: V): void {
-    if (this.map.size >= this.limit) this.map.clear();
+    if (this.map.size >= MEMO_ENTRIES) this.map.clear();
     this.map.set(key, value);
-  }
-
-  get size(): number {
-    return this.map.size;
   }
 }
