@@ -31,28 +31,43 @@ const BRACKETS = /[()[\]【】「」〔〕『』{}]/;
 
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
 
-/** Not worth reading and never a figure; sticky, so they are tried at a position without copying. */
-const SKIPS: ReadonlyArray<[RegExp, "date" | "version" | "url" | "code"]> = [
-  [/https?:\/\/[^\s)）\]]{1,500}/y, "url"],
-  [/`[^`]{0,500}`/y, "code"],
-  [/\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?![\d.])/y, "date"],
-  [/\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?/y, "date"],
-  [/\d{1,2}月\d{1,2}日/y, "date"],
-  [/(?:FY|Q[1-4][ -]?)\d{2,4}\b/y, "date"],
-  [/(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{4}\b/iy, "date"],
+const DIGITS = "0123456789";
+const MONTH_FIRSTS = "JjFfMmAaSsOoNnDd";
+
+/**
+ * Not worth reading and never a figure; sticky, so they are tried at a position without copying.
+ * Each is tried in order, and only where the text has one of the characters it can start with.
+ */
+const SKIPS: ReadonlyArray<[RegExp, "date" | "version" | "url" | "code", string]> = [
+  [/https?:\/\/[^\s)）\]]{1,500}/y, "url", "h"],
+  [/`[^`]{0,500}`/y, "code", "`"],
+  [/\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?![\d.])/y, "date", DIGITS],
+  [/\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?/y, "date", DIGITS],
+  [/\d{1,2}月\d{1,2}日/y, "date", DIGITS],
+  [/(?:FY|Q[1-4][ -]?)\d{2,4}\b/y, "date", "FQ"],
+  [/(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{4}\b/iy, "date", MONTH_FIRSTS],
   // `Aug 16`, `Sep 13–15`, `March 3rd, 2025`, `16 Aug`: a day of a month, not a figure.
-  [new RegExp(String.raw`${MONTH}\.? \d{1,2}(?:st|nd|rd|th)?(?:\s?[–-]\s?\d{1,2})?(?:, \d{4})?(?![\d.,]|\s*(?:%|％|ms|s|sec|x|×))`, "iy"), "date"],
-  [new RegExp(String.raw`\d{1,2}(?:st|nd|rd|th)? ${MONTH}(?:,? \d{4})?`, "iy"), "date"],
+  [new RegExp(String.raw`${MONTH}\.? \d{1,2}(?:st|nd|rd|th)?(?:\s?[–-]\s?\d{1,2})?(?:, \d{4})?(?![\d.,]|\s*(?:%|％|ms|s|sec|x|×))`, "iy"), "date", MONTH_FIRSTS],
+  [new RegExp(String.raw`\d{1,2}(?:st|nd|rd|th)? ${MONTH}(?:,? \d{4})?`, "iy"), "date", DIGITS],
   // `11:40`, `09:00 UTC`, `14:05:30`: a time of day.
-  [/\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:am|pm|utc|jst|cet|pst|pt|et|z)\b)?/iy, "date"],
-  [/v?\d+\.\d+\.\d+(?:[-.][0-9A-Za-z]+)*/y, "version"],
-  [/v\d+(?:\.\d+)?\b/y, "version"],
+  [/\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:am|pm|utc|jst|cet|pst|pt|et|z)\b)?/iy, "date", DIGITS],
+  [/v?\d+\.\d+\.\d+(?:[-.][0-9A-Za-z]+)*/y, "version", `v${DIGITS}`],
+  [/v\d+(?:\.\d+)?\b/y, "version", "v"],
 ];
-const SKIP_FIRST = new Set([..."0123456789hFQvV`JjFfMmAaSsOoNnDd"]);
+/** The skips a character can start, in their order. */
+const SKIPS_BY_FIRST = new Map<string, Array<[RegExp, "date" | "version" | "url" | "code"]>>();
+for (const [re, what, firsts] of SKIPS) {
+  for (const c of firsts) {
+    const list = SKIPS_BY_FIRST.get(c) ?? [];
+    list.push([re, what]);
+    SKIPS_BY_FIRST.set(c, list);
+  }
+}
 
 function skipAt(text: string, i: number): { what: "date" | "version" | "url" | "code"; end: number } | null {
-  if (!SKIP_FIRST.has(text[i]!)) return null;
-  for (const [re, what] of SKIPS) {
+  const candidates = SKIPS_BY_FIRST.get(text[i]!);
+  if (candidates === undefined) return null;
+  for (const [re, what] of candidates) {
     re.lastIndex = i;
     const m = re.exec(text);
     // `800.000.000` is a number with dots for thousands, not a version.
