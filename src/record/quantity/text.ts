@@ -36,13 +36,43 @@ export function cleanPath(path: string): string {
   return path.replace(PATH_UNSAFE, "?");
 }
 
-/** Text with nothing NFKC or the markers below would change: printable ASCII without `**` or `__`. */
-const PLAIN = /^[\x20-\x7e]*$/;
-
 const CACHE = new TextMemo<string>();
 
+/**
+ * Characters that normalising leaves as they are, wherever they stand: NFKC maps each to itself,
+ * none is removed or replaced, and none composes with a character before it (no combining mark,
+ * no conjoining Hangul jamo) — so a text of such characters alone is its own normal form.
+ * Decided once per character, by asking `normalize` itself.
+ */
+const INERT = new Map<number, boolean>();
+const COMPOSES = /\p{M}|[\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/u;
+
+function inert(code: number): boolean {
+  let known = INERT.get(code);
+  if (known === undefined) {
+    const c = String.fromCharCode(code);
+    known = !(code >= 0xd800 && code <= 0xdfff) && !COMPOSES.test(c) && normalizeUncached(c) === c;
+    INERT.set(code, known);
+  }
+  return known;
+}
+
+/** Whether normalising would leave `text` as it is: checked a character at a time, without copying. */
+export function isNormal(text: string): boolean {
+  let prev = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x20 && code <= 0x7e) {
+      // `**` and `__` are dropped.
+      if ((code === 0x2a || code === 0x5f) && prev === code) return false;
+    } else if (!inert(code)) return false;
+    prev = code;
+  }
+  return true;
+}
+
 export function normalizeText(text: string): string {
-  if (PLAIN.test(text) && !text.includes("**") && !text.includes("__")) return text;
+  if (isNormal(text)) return text;
   // Labels, cells and names repeat within a record and across a batch: remember the short ones.
   const hit = text.length <= 200 ? CACHE.get(text) : undefined;
   if (hit !== undefined) return hit;

@@ -227,11 +227,10 @@ function shareQualifiers(items: Item[]): void {
 
 /** Whether a text names a period (for usage sentences: `a month`, `every day`). */
 export function periodIn(text: string): Period | null {
-  const firsts = PERIOD_WORD.firsts;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (!firsts.has(c) && !firsts.has(c.toLowerCase())) continue;
-    if (i > 0 && /[a-z]/i.test(text[i - 1]!)) continue;
+    // Not inside a word: the letter before is ASCII (`/[a-z]/i`).
+    const before = i > 0 ? text.charCodeAt(i - 1) | 32 : 0;
+    if (before >= 97 && before <= 122) continue;
     const hit = PERIOD_WORD(text, i);
     if (hit) return hit.value;
   }

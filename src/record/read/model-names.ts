@@ -53,6 +53,8 @@ export class ModelNames {
   private byKey = new Map<string, string>();
   private names: string[] = [];
   private readonly learned = new Set<string>();
+  /** Spans already found, by text: readers ask for the same label or cell more than once. */
+  private readonly found = new Map<string, readonly NameSpan[]>();
 
   constructor(names: readonly string[]) {
     for (const n of names) this.add(n);
@@ -62,6 +64,7 @@ export class ModelNames {
     if (this.names.includes(name)) return;
     this.names.push(name);
     this.pattern = null;
+    this.found.clear();
   }
 
   /**
@@ -78,6 +81,7 @@ export class ModelNames {
       this.names.splice(shorter, 1);
     }
     this.learned.add(name);
+    this.found.clear();
     this.add(name);
   }
 
@@ -135,7 +139,16 @@ export class ModelNames {
   }
 
   /** Spans of model names in `text` (normalised), in order, not overlapping. */
-  find(text: string): NameSpan[] {
+  find(text: string): readonly NameSpan[] {
+    const known = this.found.get(text);
+    if (known !== undefined) return known;
+    const spans = this.search(text);
+    if (this.found.size >= MAX_FOUND) this.found.clear();
+    this.found.set(text, spans);
+    return spans;
+  }
+
+  private search(text: string): readonly NameSpan[] {
     const spans: NameSpan[] = [];
     const re = (this.pattern ??= this.build());
     const lower = text.toLowerCase();
@@ -171,9 +184,12 @@ export class ModelNames {
         spans.push({ start, end, name, known: false });
       }
     }
-    return spans.sort((a, b) => a.start - b.start);
+    return Object.freeze(spans.sort((a, b) => a.start - b.start).map((x) => Object.freeze(x)));
   }
 }
+
+/** Texts whose spans a record's names keep at most. */
+const MAX_FOUND = 1024;
 
 const fold = (s: string) => s.toLowerCase().replace(/[\s\-_.]/g, "");
 

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { isNormal, normalizeText } from "../../src/record/quantity/text.js";
+
+/** What normalising does, written out here apart from the module's own shortcuts. */
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const reference = (t: string) => t.replace(CONTROLS, "").normalize("NFKC").replace(/\*\*|__/g, "").replace(/[−–‐‑]/g, "-").replace(/\u00a0/g, " ");
+
+/** A small seeded generator, so a failure can be replayed. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+describe("isNormal: a text normalising leaves as it is", () => {
+  it("is never claimed of a character that normalising changes (every BMP character)", () => {
+    const wrong: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const c = String.fromCharCode(code);
+      if (isNormal(c) && reference(c) !== c) wrong.push(code.toString(16));
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it.each([
+    ["plain ASCII", "MMLU: 68.4% -> 79.7%", true],
+    ["Japanese and an arrow", "タスク成功率 71% → 79%、平均応答時間", true],
+    ["bold markers", "**MMLU**", false],
+    ["underline markers", "__x__", false],
+    ["single star and underscore", "a*b_c *d* e_f", true],
+    ["half-width katakana", "ｶﾀｶﾅ", false],
+    ["full-width parenthesis and digits", "（１２３）", false],
+    ["a combining voiced mark after kana", "か\u3099", false],
+    ["a combining acute after a letter", "e\u0301", false],
+    ["Hangul jamo that compose", "\u1100\u1161", false],
+    ["a minus sign", "−5%", false],
+    ["an en dash", "1–2", false],
+    ["a no-break space", "1\u00a0s", false],
+    ["a zero-width space between stars", "*\u200b*", false],
+    ["a lone surrogate", "\ud800", false],
+    ["an emoji (a surrogate pair)", "ok 👍", false],
+  ])("%s", (_what, text, normal) => {
+    expect(isNormal(text)).toBe(normal);
+    if (normal) expect(reference(text)).toBe(text);
+  });
+
+  it("holds of mixed texts: a text it calls normal is its own normal form, and normalizeText agrees with the reference", () => {
+    const next = rng(20261202);
+    // Characters around the edges: kana, ideographs, compatibility forms, marks, dashes, controls.
+    const pool = [..."aZ09 *_-.,:%$¥€→、。「」ー々かカ日本語ｶ（）０１\u3099\u0301\u00a0\u200b\u2212\u2013\t\u1100\u1161가\uf900\ufa10™①㎏"];
+    for (let n = 0; n < 20_000; n++) {
+      let text = "";
+      const len = 1 + Math.floor(next() * 12);
+      for (let k = 0; k < len; k++) text += pool[Math.floor(next() * pool.length)];
+      if (isNormal(text)) expect(reference(text), JSON.stringify(text)).toBe(text);
+      expect(normalizeText(text), JSON.stringify(text)).toBe(reference(text));
+    }
+  });
+});
