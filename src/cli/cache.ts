@@ -9,6 +9,12 @@
  * was, a new index, committed by renaming it into place: a run that stops half-way leaves the last
  * complete cache as it was.
  *
+ * A record whose file is as it was when its bytes were last hashed — the same size, modification
+ * and change times, inode and device — is known by that hash without reading it again, as git
+ * knows its files from its index. A change time cannot be set back by a program, so an edit always
+ * changes the stamp; a file changed in the seconds before it was hashed is hashed again each time
+ * (a later edit within the file system's clock tick would leave its stamp as it was).
+ *
  * The cache is trusted input: keep it out of version control (node_modules/ is, by convention).
  */
 import { createHash, randomBytes } from "node:crypto";
@@ -46,6 +52,36 @@ interface Entry {
   n: number;
   r: BatchRow;
   s?: number;
+  /** The file's stamp when its bytes were hashed, and when (ms since the epoch) they were read. */
+  t?: string;
+  c?: number;
+}
+
+/** A file's stamp, and the later of its modification and change times (ms since the epoch). */
+export interface Stamp {
+  key: string;
+  changedMs: number;
+}
+
+/** What the cache keeps of a file besides its hash: its stamp and when its bytes were read. */
+export interface Seen {
+  t: string;
+  c: number;
+}
+
+/** How recently before its bytes were read a file may have changed and still be known by its stamp. */
+const SETTLED_MS = 3000;
+
+/** The stamp of a regular file, or null (gone, not a file, not readable). */
+export function stampOf(path: string | Buffer): Stamp | null {
+  try {
+    const s = statSync(path, { bigint: true, throwIfNoEntry: false });
+    if (s === undefined || !s.isFile()) return null;
+    const changed = s.mtimeNs > s.ctimeNs ? s.mtimeNs : s.ctimeNs;
+    return { key: `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}:${s.dev}`, changedMs: Number(changed / 1_000_000n) };
+  } catch {
+    return null;
+  }
 }
 
 const FORMAT = 1;
@@ -71,7 +107,8 @@ const isRow = (r: unknown): r is BatchRow =>
 
 function isEntry(e: unknown): e is Entry {
   const x = e as Entry;
-  return typeof x === "object" && x !== null && typeof x.h === "string" && typeof x.f === "string" && /^[0-9a-f]{32}\.[0-9a-f]{16}\.data$/.test(x.f) && Number.isSafeInteger(x.o) && x.o >= 0 && Number.isSafeInteger(x.n) && x.n > 0 && isRow(x.r);
+  return typeof x === "object" && x !== null && typeof x.h === "string" && typeof x.f === "string" && /^[0-9a-f]{32}\.[0-9a-f]{16}\.data$/.test(x.f) && Number.isSafeInteger(x.o) && x.o >= 0 && Number.isSafeInteger(x.n) && x.n > 0 && isRow(x.r) &&
+    (x.t === undefined || (typeof x.t === "string" && x.t.length <= 200 && Number.isSafeInteger(x.c)));
 }
 
 /** A buffered append-only file written with plain syscalls. */
@@ -197,6 +234,16 @@ export class ResultCache {
     return found;
   }
 
+  /**
+   * The hash of a record's bytes without reading them, when its file's stamp is the one kept with
+   * the hash and the file had settled before its bytes were read.
+   */
+  knownHash(path: string, stamp: Stamp): string | null {
+    const e = this.old.get(path);
+    if (!e || e.t !== stamp.key || e.c === undefined || stamp.changedMs > e.c - SETTLED_MS) return null;
+    return e.h;
+  }
+
   private find(path: string, hash: string, withReport: boolean): CachedResult | null {
     const e = this.old.get(path);
     if (!e || e.h !== hash) return null;
@@ -242,20 +289,24 @@ export class ResultCache {
     }
   }
 
-  /** Keeps a result that was reused: pointing at its old bytes, or copied when the cache compacts. */
-  keep(path: string, hash: string, report: Uint8Array | null): void {
+  /**
+   * Keeps a result that was reused: pointing at its old bytes, or copied when the cache compacts;
+   * with the file's new stamp when its bytes were read again.
+   */
+  keep(path: string, hash: string, report: Uint8Array | null, seen: Seen | null = null): void {
     this.guard(() => {
-      const e = this.old.get(path)!;
+      const old = this.old.get(path)!;
+      const e = seen && (seen.t !== old.t || seen.c !== old.c) ? { ...old, ...seen } : old;
       if (this.compact && report) this.line(path, { ...e, h: hash, ...this.store(report) }, false);
-      else this.line(path, e, true);
+      else this.line(path, e, e === old);
     });
   }
 
-  /** Keeps a result just evaluated. */
-  add(path: string, hash: string, row: BatchRow, report: Uint8Array, seconds: number | undefined): void {
+  /** Keeps a result just evaluated, with its file's stamp when the bytes hashed were its file's. */
+  add(path: string, hash: string, row: BatchRow, report: Uint8Array, seconds: number | undefined, seen: Seen | null = null): void {
     this.guard(() => {
       const at = this.store(report);
-      this.line(path, { h: hash, ...at, n: report.length, r: row, ...(seconds === undefined ? {} : { s: seconds }) }, false);
+      this.line(path, { h: hash, ...at, n: report.length, r: row, ...(seconds === undefined ? {} : { s: seconds }), ...(seen ?? {}) }, false);
     });
   }
 

@@ -1,9 +1,9 @@
 /** The result cache's keys: each input of a report is part of it, the build of migrate-eval too. */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { contentHash, ResultCache, type CacheContext } from "../../src/cli/cache.js";
+import { contentHash, ResultCache, stampOf, type CacheContext } from "../../src/cli/cache.js";
 import type { BatchRow } from "../../src/report/batch.js";
 
 let dir: string;
@@ -109,5 +109,65 @@ describe("ResultCache", () => {
     cache.add("b.md", contentHash(bytes), row, report, undefined);
     cache.abandon();
     expect(readdirSync(dir).sort()).toEqual(files);
+  });
+
+  describe("a file known by its stamp", () => {
+    /** A record file, its stamp, and a cache holding its result as seen `readAfterMs` after it last changed. */
+    function stamped(readAfterMs: number) {
+      const file = join(dir, "a.md");
+      writeFileSync(file, bytes);
+      const stamp = stampOf(file)!;
+      const cache = new ResultCache(dir, context);
+      cache.add("a.md", contentHash(bytes), row, report, undefined, { t: stamp.key, c: stamp.changedMs + readAfterMs });
+      expect(cache.commit()).toBe(true);
+      return { file, stamp };
+    }
+
+    it("is known by its hash, unread, when its stamp is the one kept and it had settled when read", () => {
+      const { stamp } = stamped(10_000);
+      expect(new ResultCache(dir, context).knownHash("a.md", stamp)).toBe(contentHash(bytes));
+    });
+
+    it("is read again when it changed in the seconds before its bytes were read", () => {
+      const { stamp } = stamped(1_000);
+      expect(new ResultCache(dir, context).knownHash("a.md", stamp)).toBeNull();
+    });
+
+    it("is read again when any part of its stamp differs, or under another path", () => {
+      const { stamp } = stamped(10_000);
+      const cache = new ResultCache(dir, context);
+      const [size, mtime, ctime, ino, dev] = stamp.key.split(":");
+      for (const key of [`${Number(size) + 1}:${mtime}:${ctime}:${ino}:${dev}`, `${size}:${mtime}1:${ctime}:${ino}:${dev}`, `${size}:${mtime}:${ctime}1:${ino}:${dev}`, `${size}:${mtime}:${ctime}:${ino}1:${dev}`, `${size}:${mtime}:${ctime}:${ino}:${dev}1`]) {
+        expect(cache.knownHash("a.md", { ...stamp, key })).toBeNull();
+      }
+      expect(cache.knownHash("b.md", stamp)).toBeNull();
+    });
+
+    it("an edit changes its stamp, even with its modification time put back", async () => {
+      const { file, stamp } = stamped(10_000);
+      const { utimesSync, statSync } = await import("node:fs");
+      const before = statSync(file);
+      await new Promise((r) => setTimeout(r, 20));
+      writeFileSync(file, new TextEncoder().encode("---\nid: B\n---\n"));
+      utimesSync(file, before.atime, before.mtime);
+      expect(stampOf(file)!.key).not.toBe(stamp.key);
+    });
+
+    it("a stamp seen anew when a result is reused is kept for the next run", () => {
+      saved();
+      const file = join(dir, "a.md");
+      writeFileSync(file, bytes);
+      const stamp = stampOf(file)!;
+      expect(new ResultCache(dir, context).knownHash("a.md", stamp)).toBeNull();
+      const cache = new ResultCache(dir, context);
+      cache.keep("a.md", contentHash(bytes), null, { t: stamp.key, c: stamp.changedMs + 10_000 });
+      expect(cache.commit()).toBe(true);
+      expect(new ResultCache(dir, context).knownHash("a.md", stamp)).toBe(contentHash(bytes));
+    });
+
+    it("has no stamp when it is not a regular file or is gone", () => {
+      expect(stampOf(dir)).toBeNull();
+      expect(stampOf(join(dir, "missing.md"))).toBeNull();
+    });
   });
 });

@@ -3,7 +3,7 @@
  * without the cache prints; a changed record, policy, option or path is evaluated again; a cache
  * that is damaged or cannot be written never changes the output.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -68,6 +68,35 @@ describe("batch --cache", () => {
     const after = batch();
     expect(after.reused).toBe(RECORDS - 1);
     expect(after.stdout).not.toBe(before);
+  });
+
+  it("evaluates a record edited to the same size, its modification time put back, again", async () => {
+    // A modification time of whole seconds, which can be put back exactly.
+    const file = join(records, "english-hold-rollback.md");
+    const hourAgo = Math.floor(Date.now() / 1000) - 3600;
+    utimesSync(file, hourAgo, hourAgo);
+    // Files settled before they are hashed are known by their stamps on the next run.
+    await new Promise((r) => setTimeout(r, 3_200));
+    const before = batch().stdout;
+    expect(batch().reused).toBe(RECORDS);
+    const text = readFileSync(file, "utf8");
+    const changed = text.replace(/\$(\d)/, (_, d) => `$${(Number(d) + 1) % 10}`);
+    expect(changed).not.toBe(text);
+    expect(Buffer.byteLength(changed)).toBe(Buffer.byteLength(text));
+    writeFileSync(file, changed);
+    utimesSync(file, hourAgo, hourAgo);
+    expect(statSync(file).mtimeMs).toBe(hourAgo * 1000);
+    const after = batch();
+    expect(after.reused).toBe(RECORDS - 1);
+    expect(after.stdout).not.toBe(before);
+  }, 30_000);
+
+  it("--cache-strategy content reads every record and gives the same; it implies --cache", () => {
+    const first = batch();
+    const content = run(["batch", records, "--format", "ndjson", "--cache-strategy", "content"], { cwd: dir });
+    expect(content.stdout).toBe(first.stdout);
+    expect(content.stderr).toMatch(/cache: 0 of \d+ results reused \(node_modules\/\.cache\/migrate-eval\)/);
+    expect(batch(["--cache-strategy", "content"]).reused).toBe(RECORDS);
   });
 
   it("evaluates a record again under another path: the path is in its report", () => {

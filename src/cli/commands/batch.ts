@@ -22,6 +22,7 @@ export function registerBatch(program: Command): void {
     .option("--jobs <n>", "threads (default: one per core for large batches, else one)", positiveInt)
     .option("--cache", "reuse results of records, policy and options unchanged since the last run (kept in node_modules/.cache/migrate-eval)")
     .option("--cache-location <dir>", "keep the cache in DIR instead (implies --cache)")
+    .option("--cache-strategy <how>", "how an unchanged record is known: metadata (default: its file's size, times and inode, else its bytes) or content (always its bytes); implies --cache", choice(["metadata", "content"] as const))
     .option("--output <file>", "write the report to FILE instead of standard output")
     .option("--no-color", "no colour (also NO_COLOR=1)")
     .action(async (...args: Parameters<typeof import("../run/batch.js").batch>) => (await import("../run/batch.js")).batch(...args));

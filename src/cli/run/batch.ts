@@ -16,7 +16,7 @@ import type { Report } from "../../report/schema.js";
 import { policyInfo } from "../../evaluate.js";
 import { cleanPath } from "../../record/quantity/text.js";
 import { jobsFor, runInOrder, type Prepared } from "../pool.js";
-import { contentHash, ResultCache } from "../cache.js";
+import { contentHash, ResultCache, stampOf, type Seen } from "../cache.js";
 import { BUILD_ID } from "../build-id.js";
 import { readBoundedSync } from "../../record/load.js";
 import { MAX_RECORD_BYTES } from "../../record/parse.js";
@@ -41,6 +41,7 @@ interface BatchOptions {
   checkPrices?: boolean;
   cache?: boolean;
   cacheLocation?: string;
+  cacheStrategy?: CacheStrategy;
 }
 
 /** Where `--cache` keeps results unless told. */
@@ -49,23 +50,47 @@ export const DEFAULT_CACHE = join("node_modules", ".cache", "migrate-eval");
 /** A record's key in the cache: its path as given (a name that is not UTF-8, by its bytes). */
 const cacheKey = (file: RecordPath) => (typeof file === "string" ? file : `\u0000${Buffer.from(file).toString("latin1")}`);
 
+/** How the cache knows a record is unchanged: by its file's stamp when it can, or always by its bytes. */
+export type CacheStrategy = "metadata" | "content";
+
 /**
  * Looks each record up in the cache by its bytes: a hit is its result, a miss hands the bytes read
  * (and their hash) to the thread that evaluates them, so the result kept is the one for those bytes.
+ * Under `metadata`, a file whose stamp is the one kept with its hash is not read at all. What was
+ * seen of each file (its stamp, and when its bytes were read) waits in `seen` until it is kept.
  */
-function cacheLookup(cache: ResultCache, withReport: boolean) {
+function cacheLookup(cache: ResultCache, withReport: boolean, strategy: CacheStrategy) {
   // One buffer for every read: a hit needs only the hash of the bytes, and a miss's bytes are
   // copied for the thread that reads them (or read before the next file is).
   const scratch = Buffer.allocUnsafe(256 * 1024);
-  return (index: number, file: RecordPath): Prepared => {
+  const seen = new Map<number, Seen>();
+  const hitOf = (index: number, hash: string, hit: NonNullable<ReturnType<ResultCache["lookup"]>>) =>
+    ({ result: { index, file: hit.row.file, row: hit.row, report: hit.report, errors: [], hash, cached: true, ...(hit.seconds === undefined ? {} : { seconds: hit.seconds }) } });
+  const prepare = (index: number, file: RecordPath): Prepared => {
+    const key = cacheKey(file);
+    // The stamp before the bytes: a change while they are read leaves a stamp that no longer matches.
+    const stamp = stampOf(typeof file === "string" ? file : Buffer.from(file));
+    const known = stamp && strategy === "metadata" ? cache.knownHash(key, stamp) : null;
+    if (known !== null) {
+      const hit = cache.lookup(key, known, withReport);
+      if (hit) return hitOf(index, known, hit);
+    }
     const bytes = readBoundedSync(file, MAX_RECORD_BYTES, scratch);
     // A file that cannot be read is left to the thread, which reports why.
     if (!Buffer.isBuffer(bytes)) return null;
+    if (stamp) seen.set(index, { t: stamp.key, c: Date.now() });
     const hash = contentHash(bytes);
-    const hit = cache.lookup(cacheKey(file), hash, withReport);
+    const hit = cache.lookup(key, hash, withReport);
     if (!hit) return { bytes, hash };
-    return { result: { index, file: hit.row.file, row: hit.row, report: hit.report, errors: [], hash, cached: true, ...(hit.seconds === undefined ? {} : { seconds: hit.seconds }) } };
+    return hitOf(index, hash, hit);
   };
+  /** What was seen of a record's file when its bytes were read, once. */
+  const take = (index: number): Seen | null => {
+    const s = seen.get(index) ?? null;
+    seen.delete(index);
+    return s;
+  };
+  return { prepare, take };
 }
 
 const NEWLINE = new Uint8Array([0x0a]);
@@ -139,7 +164,7 @@ export async function batch(paths: string[], o: BatchOptions): Promise<void> {
   const catalog = wantsCatalog
     ? { data: await (await import("../catalog.js")).cliCatalog(), prices: o.prices ?? "record", pricesAsOf: o.pricesAsOf ?? null, requestTokens: o.requestTokens ?? null, today: new Date().toISOString().slice(0, 10) }
     : null;
-  const cacheDir = o.cacheLocation ?? (o.cache ? DEFAULT_CACHE : null);
+  const cacheDir = o.cacheLocation ?? (o.cache || o.cacheStrategy ? DEFAULT_CACHE : null);
   // Catalog prices depend on the catalog, its options and the day (today's prices, its age): all in the cache's key.
   const pricesContext = catalog ? { catalog: `${catalog.data.package} ${catalog.data.version}`, prices: catalog.prices, pricesAsOf: catalog.pricesAsOf, requestTokens: catalog.requestTokens, today: catalog.today } : null;
   const cache = cacheDir === null ? null : openCache(cacheDir, { tool: BUILD_ID, policy, policySource: cleanPath(source), usage: o.usage ?? null, fx: o.fx ?? null, ...(pricesContext ? { prices: pricesContext } : {}) });
@@ -148,12 +173,14 @@ export async function batch(paths: string[], o: BatchOptions): Promise<void> {
   const located = o.format === "sarif" || o.format === "github" ? await findingsOutput(o.format) : null;
   const suites: ReturnType<typeof junitSuite>[] = [];
   const decoder = new TextDecoder();
+  const lookup = cache ? cacheLookup(cache, whole, o.cacheStrategy ?? "metadata") : null;
   try {
-    for await (const r of runInOrder(files, settings, jobsFor(o.jobs, files.length), cache ? cacheLookup(cache, whole) : undefined)) {
+    for await (const r of runInOrder(files, settings, jobsFor(o.jobs, files.length), lookup?.prepare)) {
       tick();
+      const seen = lookup?.take(r.index) ?? null;
       if (cache && r.row && r.hash) {
-        if (r.cached) cache.keep(cacheKey(files[r.index]!), r.hash, r.report);
-        else if (r.report) cache.add(cacheKey(files[r.index]!), r.hash, r.row, r.report, r.seconds);
+        if (r.cached) cache.keep(cacheKey(files[r.index]!), r.hash, r.report, seen);
+        else if (r.report) cache.add(cacheKey(files[r.index]!), r.hash, r.row, r.report, r.seconds, seen);
       }
       for (const e of r.errors) {
         errors.push(e);
