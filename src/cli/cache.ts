@@ -92,6 +92,8 @@ const MAX_DATA_FILES = 8;
 /** Contexts kept in one cache folder; the least recently written go first. */
 const MAX_CONTEXTS = 8;
 const FLUSH_BYTES = 256 * 1024;
+/** The most a data file is read ahead of the report asked for. */
+const MAX_READ_AHEAD = 1024 * 1024;
 
 export function contentHash(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("base64url");
@@ -211,12 +213,30 @@ export class ResultCache {
     return size;
   }
 
+  /** The bytes of a data file read last, and where they start in it. */
+  private ahead: { f: string; o: number; bytes: Buffer } | null = null;
+  /** How many bytes the next read of a data file takes: more while reports are read in the order they were written. */
+  private aheadSize = 0;
+
+  /**
+   * A report's bytes, as a view into the data file's bytes read around it. Results reused in the
+   * order they were kept are read a large piece at a time; one here and there, alone.
+   */
   private readAt(e: Entry): Uint8Array | null {
     try {
-      const bytes = Buffer.allocUnsafe(e.n);
-      let got = 0;
-      for (let n = -1; n !== 0 && got < e.n; got += n) n = readSync(this.fd(e.f), bytes, got, e.n - got, e.o + got);
-      return got === e.n && bytes[0] === 0x7b && bytes[e.n - 1] === 0x7d ? bytes : null;
+      let a = this.ahead;
+      if (a === null || a.f !== e.f || e.o < a.o || e.o + e.n > a.o + a.bytes.length) {
+        const next = a !== null && a.f === e.f && e.o === a.o + a.bytes.length;
+        this.aheadSize = next ? Math.min(MAX_READ_AHEAD, Math.max(this.aheadSize * 2, 64 * 1024)) : 0;
+        const size = Math.max(e.n, this.aheadSize);
+        // A new buffer each time: views into the last one may still wait to be written.
+        const bytes = Buffer.allocUnsafe(size);
+        let got = 0;
+        for (let n = -1; n !== 0 && got < size; got += n) n = readSync(this.fd(e.f), bytes, got, size - got, e.o + got);
+        a = this.ahead = { f: e.f, o: e.o, bytes: bytes.subarray(0, got) };
+      }
+      const view = a.bytes.subarray(e.o - a.o, e.o - a.o + e.n);
+      return view.length === e.n && view[0] === 0x7b && view[e.n - 1] === 0x7d ? view : null;
     } catch {
       return null;
     }
@@ -357,6 +377,7 @@ export class ResultCache {
   private closeReaders(): void {
     for (const fd of this.fds.values()) closeSync(fd);
     this.fds.clear();
+    this.ahead = null;
   }
 
   /** Removes contexts beyond the newest few, and data files no kept index points into. */

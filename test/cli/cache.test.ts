@@ -111,6 +111,18 @@ describe("ResultCache", () => {
     expect(readdirSync(dir).sort()).toEqual(files);
   });
 
+  it("gives back each report's own bytes, read in order, out of order or here and there", () => {
+    const first = new ResultCache(dir, context);
+    const body = (i: number) => new TextEncoder().encode(`{"i":${i},"pad":"${"x".repeat((i * 7919) % 40_000)}"}`);
+    for (let i = 0; i < 300; i++) first.add(`r${i}.md`, `h${i}`, row, body(i), undefined);
+    expect(first.commit()).toBe(true);
+    const decode = (b: Uint8Array | null) => (b === null ? null : new TextDecoder().decode(b));
+    for (const order of [[...Array(300).keys()], [...Array(300).keys()].reverse(), [5, 200, 6, 7, 100, 8, 299, 0]]) {
+      const cache = new ResultCache(dir, context);
+      for (const i of order) expect(decode(cache.lookup(`r${i}.md`, `h${i}`, true)!.report), `report ${i}`).toBe(decode(body(i)));
+    }
+  });
+
   describe("a file known by its stamp", () => {
     /** A record file, its stamp, and a cache holding its result as seen `readAfterMs` after it last changed. */
     function stamped(readAfterMs: number) {
