@@ -72,14 +72,57 @@ process.stderr.on("error", () => {
 
 // Stopped by a signal: the write in progress has finished (stdout is written synchronously to
 // files and pipes), so the output ends on a whole line; nothing more is written.
+// Lines held for the next write are whole, and written first.
 for (const [signal, code] of [["SIGTERM", 143], ["SIGINT", 130]] as const) {
   process.on(signal, () => {
+    flushOut();
     pipeClosed = true;
     process.exit(code);
   });
 }
 
+/** Whole lines waiting to be written together: a batch writes about this much at a time, not a write a line. */
+const WRITE_BYTES = 256 * 1024;
+/** Nor are lines held longer than this (ms): a slow batch still shows each report soon after it is made. */
+const WRITE_WITHIN_MS = 100;
+let held: Uint8Array[] = [];
+let heldBytes = 0;
+let heldSince = 0;
+
+/**
+ * Output to be written with what follows it: the parts are held (together, so a write never
+ * ends inside them) until they come to WRITE_BYTES or have waited WRITE_WITHIN_MS, any other
+ * output is written, or `flushOut`.
+ * False, like `out`, when stdout wants the writer to wait.
+ */
+export function outLater(...parts: Array<string | Uint8Array>): boolean {
+  if (heldBytes === 0) heldSince = performance.now();
+  for (const part of parts) {
+    const bytes = typeof part === "string" ? Buffer.from(part) : part;
+    held.push(bytes);
+    heldBytes += bytes.length;
+  }
+  return heldBytes >= WRITE_BYTES || performance.now() - heldSince > WRITE_WITHIN_MS ? flushOut() : true;
+}
+
+/** Writes what `outLater` holds. */
+export function flushOut(): boolean {
+  if (heldBytes === 0) return true;
+  const bytes = held.length === 1 ? held[0]! : Buffer.concat(held, heldBytes);
+  held = [];
+  heldBytes = 0;
+  return write(bytes);
+}
+
 export function out(text: string | Uint8Array): boolean {
+  if (heldBytes > 0 && !flushOut()) {
+    write(text);
+    return false;
+  }
+  return write(text);
+}
+
+function write(text: string | Uint8Array): boolean {
   if (pipeClosed) return false;
   if (outputFd !== null) {
     try {
@@ -100,6 +143,8 @@ export function out(text: string | Uint8Array): boolean {
 }
 
 export function err(text: string): void {
+  // What stdout holds was made before this: written first, for a reader of both in one place.
+  flushOut();
   if (stderrClosed) return;
   try {
     process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);

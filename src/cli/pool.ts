@@ -78,7 +78,8 @@ function sizeOf(file: string | Uint8Array): number {
 export type Prepared = { result: BatchResult } | { bytes: Uint8Array; hash: string } | null;
 type Prepare = (index: number, file: string | Uint8Array) => Prepared;
 
-export async function* runInOrder(files: readonly (string | Uint8Array)[], settings: BatchSettings, jobs: number, prepare: Prepare = () => null): AsyncGenerator<BatchResult> {
+/** `idle` is called whenever the next result is not ready yet and the batch waits for it. */
+export async function* runInOrder(files: readonly (string | Uint8Array)[], settings: BatchSettings, jobs: number, prepare: Prepare = () => null, idle: () => void = () => {}): AsyncGenerator<BatchResult> {
   if (jobs <= 1 || files.length < 2) {
     for (let i = 0; i < files.length; i++) {
       const p = prepare(i, files[i]!);
@@ -92,7 +93,7 @@ export async function* runInOrder(files: readonly (string | Uint8Array)[], setti
     }
     return;
   }
-  const pool = new Pool(files, settings, Math.min(jobs, files.length), prepare);
+  const pool = new Pool(files, settings, Math.min(jobs, files.length), prepare, idle);
   try {
     yield* pool.results();
   } finally {
@@ -122,6 +123,7 @@ class Pool {
     private readonly settings: BatchSettings,
     private readonly threads: number,
     private readonly prepare: Prepare,
+    private readonly idle: () => void,
   ) {
     this.window = threads * 32;
   }
@@ -139,6 +141,7 @@ class Pool {
         continue;
       }
       if (this.failure) throw this.failure;
+      this.idle();
       await new Promise<void>((resolve) => (this.wake = resolve));
       this.wake = null;
     }

@@ -8,7 +8,7 @@ import { formatError } from "../../record/findings.js";
 import { renderBatchMarkdown, renderBatchTable, type BatchRow } from "../../report/batch.js";
 import { EXIT, UserError } from "../errors.js";
 import { errnoReason } from "../../record/errno.js";
-import { colorEnabled, drained, err, makeStyle, out } from "../io.js";
+import { colorEnabled, drained, err, flushOut, makeStyle, out, outLater } from "../io.js";
 import { choosePolicy } from "../policy-source.js";
 import { gather, progress } from "../collect.js";
 import { junitSuite, renderJunitBatch } from "../../report/junit.js";
@@ -94,7 +94,6 @@ function cacheLookup(cache: ResultCache, withReport: boolean, strategy: CacheStr
 }
 
 const NEWLINE = new Uint8Array([0x0a]);
-const withNewline = (bytes: Uint8Array) => Buffer.concat([bytes, NEWLINE]);
 
 /** JSON written piece by piece: reports are never held in memory together. */
 function jsonStream() {
@@ -102,8 +101,7 @@ function jsonStream() {
   return {
     open: () => out('{"schemaVersion":1,"reports":[\n'),
     report: (bytes: Uint8Array) => {
-      if (!first) out(",\n");
-      const ok = out(bytes);
+      const ok = first ? outLater(bytes) : outLater(",\n", bytes);
       first = false;
       return ok;
     },
@@ -175,7 +173,8 @@ export async function batch(paths: string[], o: BatchOptions): Promise<void> {
   const decoder = new TextDecoder();
   const lookup = cache ? cacheLookup(cache, whole, o.cacheStrategy ?? "metadata") : null;
   try {
-    for await (const r of runInOrder(files, settings, jobsFor(o.jobs, files.length), lookup?.prepare)) {
+    // Reports are written a few hundred kilobytes at a time, and whenever the batch waits for the next.
+    for await (const r of runInOrder(files, settings, jobsFor(o.jobs, files.length), lookup?.prepare, flushOut)) {
       tick();
       const seen = lookup?.take(r.index) ?? null;
       if (cache && r.row && r.hash) {
@@ -190,7 +189,7 @@ export async function batch(paths: string[], o: BatchOptions): Promise<void> {
       tally[r.row.verdict === "MIGRATE" ? "migrate" : "hold"]++;
       let ok = true;
       // One write per line: a line is never left without its newline.
-      if (o.format === "ndjson") ok = out(withNewline(r.report!));
+      if (o.format === "ndjson") ok = outLater(r.report!, NEWLINE);
       else if (json) ok = json.report(r.report!);
       // JUnit is one document: each record's suite is kept (a few lines) and written at the end.
       else if (o.format === "junit") suites.push(junitSuite(JSON.parse(decoder.decode(r.report!)) as Report, r.seconds));
@@ -200,10 +199,12 @@ export async function batch(paths: string[], o: BatchOptions): Promise<void> {
       if (!ok) await drained();
     }
   } catch (e) {
-    // A run that did not finish leaves the cache as it was.
+    // A run that did not finish leaves the cache as it was; the reports made are written.
     cache?.abandon();
+    flushOut();
     throw e;
   }
+  flushOut();
   tick.done();
   if (cache) {
     const saved = cache.commit();
