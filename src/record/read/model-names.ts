@@ -3,6 +3,7 @@
  * short forms that name one of them only: `4o mini`, `Sonnet`), and names that look like models
  * (`Llama 3.1 405B`, `Command R+`, `o1-mini`) from a registry of model families.
  */
+import { TextMemo } from "../memo.js";
 import { normalizeText } from "../quantity/text.js";
 import { withoutNotes } from "../registry/labels.js";
 
@@ -35,6 +36,12 @@ const MAX_DETECTED = 80;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/**
+ * Patterns of name lists already built, by the list: the records of a batch mostly compare the
+ * same few models. A pattern is only ever used from its first match to its last within one call.
+ */
+const PATTERNS = new TextMemo<{ pattern: RegExp; byKey: ReadonlyMap<string, string> }>();
+
 export interface NameSpan {
   start: number;
   end: number;
@@ -50,7 +57,7 @@ export interface NameSpan {
 export class ModelNames {
   /** One pattern of every known form, longest first; the match's parts, joined, give the name. */
   private pattern: RegExp | null = null;
-  private byKey = new Map<string, string>();
+  private byKey: ReadonlyMap<string, string> = new Map();
   private names: string[] = [];
   private readonly learned = new Set<string>();
   /** Spans already found, by text: readers ask for the same label or cell more than once. */
@@ -90,52 +97,14 @@ export class ModelNames {
   }
 
   private build(): RegExp {
-    const forms: Array<{ form: string; name: string }> = [];
-    const counts = new Map<string, Set<string>>();
-    const note = (form: string, name: string) => {
-      const set = counts.get(form) ?? new Set();
-      set.add(name);
-      counts.set(form, set);
-    };
-    for (const name of this.names) {
-      const bare = normalizeText(withoutNotes(name)).toLowerCase().trim();
-      forms.push({ form: bare, name });
-      const parts = bare.split(/[\s\-_]+/).filter((p) => p !== "");
-      // `Qwen2.5 72B`: a family word glued to its version is two parts (`Qwen` alone names it).
-      const glued = /^([a-z]+)(\d[\w.]*)$/.exec(parts[0] ?? "");
-      if (glued && FAMILIES.includes(glued[1]!)) parts.splice(0, 1, glued[1]!, glued[2]!);
-      // `4o mini`, `3.5 Sonnet`: the name without its family word — not `7b` or `3.1 70b`, which are sizes.
-      const rest = parts.slice(1);
-      if (parts.length >= 2 && FAMILIES.includes(parts[0]!) && rest.some((p) => !/^(?:\d+(?:\.\d+)*|\d+(?:\.\d+)?[bmk]|\d+x\d+b)$/.test(p))) note(rest.join(" "), name);
-      for (const p of parts) if (DISTINCTIVE.has(p)) note(p, name);
-      // `GPT-3.5` for `GPT-3.5 Turbo`, `Llama 3.1` for `Llama 3.1 70B`: a leading part that names one.
-      for (let k = 2; k < parts.length; k++) if (FAMILIES.includes(parts[0]!)) note(parts.slice(0, k).join(" "), name);
-      // Nicknames by size: `qwen32` for `Qwen2.5 32B`, `8x22` for `Mixtral 8x22B`.
-      for (const p of parts.slice(1)) {
-        const size = /^(\d+(?:\.\d+)?)b$/.exec(p);
-        if (size && FAMILIES.includes(parts[0]!)) note(`${parts[0]} ${size[1]}`, name);
-        const moe = /^(\d+x\d+)b$/.exec(p);
-        if (moe) {
-          note(moe[1]!, name);
-          note(p, name);
-        }
-      }
+    const key = JSON.stringify(this.names);
+    let built = PATTERNS.get(key);
+    if (built === undefined) {
+      built = buildPattern(this.names);
+      PATTERNS.set(key, built);
     }
-    for (const [form, owners] of counts) {
-      // A short form standing for two known models names neither; nor one that is a full name elsewhere.
-      if (owners.size === 1 && !forms.some((f) => f.form === form)) forms.push({ form, name: [...owners][0]! });
-    }
-    this.byKey.clear();
-    const bodies: string[] = [];
-    for (const { form, name } of forms.sort((a, b) => b.form.length - a.form.length)) {
-      const parts = form.split(/[\s\-_]+/).filter((p) => p !== "");
-      const key = parts.join("");
-      if (key.length < 2 || this.byKey.has(key)) continue;
-      this.byKey.set(key, name);
-      bodies.push(parts.map(escape).join(String.raw`[\s\-_]?`));
-    }
-    const body = bodies.length ? bodies.join("|") : "(?!)";
-    return new RegExp(String.raw`(?<![a-z0-9])(?:${body})(?![a-z0-9])`, "g");
+    this.byKey = built.byKey;
+    return built.pattern;
   }
 
   /** Spans of model names in `text` (normalised), in order, not overlapping. */
@@ -190,6 +159,56 @@ export class ModelNames {
 
 /** Texts whose spans a record's names keep at most. */
 const MAX_FOUND = 1024;
+
+/** One pattern of every form of the names, longest first, and the name each form's parts give. */
+function buildPattern(names: readonly string[]): { pattern: RegExp; byKey: ReadonlyMap<string, string> } {
+  const forms: Array<{ form: string; name: string }> = [];
+  const counts = new Map<string, Set<string>>();
+  const note = (form: string, name: string) => {
+    const set = counts.get(form) ?? new Set();
+    set.add(name);
+    counts.set(form, set);
+  };
+  for (const name of names) {
+    const bare = normalizeText(withoutNotes(name)).toLowerCase().trim();
+    forms.push({ form: bare, name });
+    const parts = bare.split(/[\s\-_]+/).filter((p) => p !== "");
+    // `Qwen2.5 72B`: a family word glued to its version is two parts (`Qwen` alone names it).
+    const glued = /^([a-z]+)(\d[\w.]*)$/.exec(parts[0] ?? "");
+    if (glued && FAMILIES.includes(glued[1]!)) parts.splice(0, 1, glued[1]!, glued[2]!);
+    // `4o mini`, `3.5 Sonnet`: the name without its family word — not `7b` or `3.1 70b`, which are sizes.
+    const rest = parts.slice(1);
+    if (parts.length >= 2 && FAMILIES.includes(parts[0]!) && rest.some((p) => !/^(?:\d+(?:\.\d+)*|\d+(?:\.\d+)?[bmk]|\d+x\d+b)$/.test(p))) note(rest.join(" "), name);
+    for (const p of parts) if (DISTINCTIVE.has(p)) note(p, name);
+    // `GPT-3.5` for `GPT-3.5 Turbo`, `Llama 3.1` for `Llama 3.1 70B`: a leading part that names one.
+    for (let k = 2; k < parts.length; k++) if (FAMILIES.includes(parts[0]!)) note(parts.slice(0, k).join(" "), name);
+    // Nicknames by size: `qwen32` for `Qwen2.5 32B`, `8x22` for `Mixtral 8x22B`.
+    for (const p of parts.slice(1)) {
+      const size = /^(\d+(?:\.\d+)?)b$/.exec(p);
+      if (size && FAMILIES.includes(parts[0]!)) note(`${parts[0]} ${size[1]}`, name);
+      const moe = /^(\d+x\d+)b$/.exec(p);
+      if (moe) {
+        note(moe[1]!, name);
+        note(p, name);
+      }
+    }
+  }
+  for (const [form, owners] of counts) {
+    // A short form standing for two known models names neither; nor one that is a full name elsewhere.
+    if (owners.size === 1 && !forms.some((f) => f.form === form)) forms.push({ form, name: [...owners][0]! });
+  }
+  const byKey = new Map<string, string>();
+  const bodies: string[] = [];
+  for (const { form, name } of forms.sort((a, b) => b.form.length - a.form.length)) {
+    const parts = form.split(/[\s\-_]+/).filter((p) => p !== "");
+    const key = parts.join("");
+    if (key.length < 2 || byKey.has(key)) continue;
+    byKey.set(key, name);
+    bodies.push(parts.map(escape).join(String.raw`[\s\-_]?`));
+  }
+  const body = bodies.length ? bodies.join("|") : "(?!)";
+  return { pattern: new RegExp(String.raw`(?<![a-z0-9])(?:${body})(?![a-z0-9])`, "g"), byKey };
+}
 
 const fold = (s: string) => s.toLowerCase().replace(/[\s\-_.]/g, "");
 
