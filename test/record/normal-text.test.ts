@@ -56,3 +56,20 @@ describe("isNormal: a text normalising leaves as it is", () => {
     }
   });
 });
+
+describe("withoutNotes", () => {
+  const reference = (t: string) => t.replace(/[(（[【]([^()（）[\]【】]*)[)）\]】]/g, " ").replace(/\s+/g, " ").trim();
+  it("agrees with removing notes and folding spaces, on texts with and without either", async () => {
+    const { withoutNotes } = await import("../../src/record/registry/labels.js");
+    const next = rng(7);
+    const pool = [..."ab 12()（）[]【】\t\n\u00a0\u3000-%"];
+    for (let n = 0; n < 20_000; n++) {
+      let text = "";
+      const len = Math.floor(next() * 14);
+      for (let k = 0; k < len; k++) text += pool[Math.floor(next() * pool.length)];
+      expect(withoutNotes(text), JSON.stringify(text)).toBe(reference(text));
+    }
+    expect(withoutNotes("Dense 47B（仮想）")).toBe("Dense 47B");
+    expect(withoutNotes("GPT-4o mini")).toBe("GPT-4o mini");
+  });
+});

@@ -45,8 +45,12 @@ export function fold(text: string): string {
 
 const NOTE = /[(（[【]([^()（）[\]【】]*)[)）\]】]/g;
 
+/** What `withoutNotes` changes: an opening bracket, or spaces that are not single ` ` between words. */
+const HAS_NOTE_OR_SPACES = /[(（[【]|\s\s|[^\S ]|^\s|\s$/;
+
 /** A label or name without its notes in brackets: `Dense 47B（仮想）` → `Dense 47B`. */
 export function withoutNotes(text: string): string {
+  if (!HAS_NOTE_OR_SPACES.test(text)) return text;
   return text.replace(NOTE, " ").replace(/\s+/g, " ").trim();
 }
 
