@@ -34,6 +34,25 @@ const fastTokenFields = {
   },
 };
 
+/**
+ * markdown-it evaluated on first use in the CLI: `import MarkdownIt from "markdown-it"` in our
+ * code gets the stand-in, whose `require` of the real module esbuild turns into a call that
+ * evaluates it then. The stand-in's own import is resolved as an import, so the bundle holds the
+ * same build of markdown-it as before.
+ */
+const lazyMarkdownIt = {
+  name: "lazy-markdown-it",
+  setup(b) {
+    b.onResolve({ filter: /^markdown-it$/ }, async (args) => {
+      if (args.pluginData?.real) return undefined;
+      if (!args.importer.endsWith("lazy-markdown-it.cjs")) return { path: stub("lazy-markdown-it.cjs") };
+      const real = await b.resolve("markdown-it", { kind: "import-statement", resolveDir: args.resolveDir, pluginData: { real: true } });
+      if (real.errors.length > 0) return { errors: real.errors };
+      return { path: real.path };
+    });
+  },
+};
+
 /** A hash of what the build is made from: the sources, the locked dependencies and this script. */
 function buildHash() {
   const hash = createHash("sha256");
@@ -88,6 +107,7 @@ await Promise.all([
     banner: { js: 'const __meImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
     define: { ...common.define, "import.meta.url": "__meImportMetaUrl" },
     alias: { ...common.alias, "linkify-it": stub("linkify-it.mjs") },
+    plugins: [...common.plugins, lazyMarkdownIt],
     // The price catalog's data is large: required from node_modules only when an option needs it.
     external: ["@pydantic/genai-prices"],
     entryPoints: { cli: "src/cli/main.ts" },
