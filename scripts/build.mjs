@@ -53,6 +53,26 @@ const lazyMarkdownIt = {
   },
 };
 
+/**
+ * commander loads node:child_process when it is loaded, for subcommands that are programs of
+ * their own, which migrate-eval has none of: with it Node loads its network and socket modules,
+ * some 3 ms. It is loaded when commander would spawn one.
+ */
+const commanderWithoutChildProcess = {
+  name: "commander-without-child-process",
+  setup(b) {
+    b.onLoad({ filter: /commander[\\/]lib[\\/]command\.js$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      const load = "const childProcess = require('node:child_process');";
+      const uses = source.match(/childProcess\.\w+/g) ?? [];
+      if (!source.includes(load) || uses.length === 0 || uses.some((u) => u !== "childProcess.spawn")) {
+        throw new Error("commander's use of node:child_process changed: update scripts/build.mjs");
+      }
+      return { contents: source.replace(load, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };"), loader: "js" };
+    });
+  },
+};
+
 /** A hash of what the build is made from: the sources, the locked dependencies and this script. */
 function buildHash() {
   const hash = createHash("sha256");
@@ -92,7 +112,7 @@ const common = {
   // gray-matter loads js-yaml for its default engine, which migrate-eval never uses: records
   // are read with the `yaml` package. Leaving it out of the bundle saves start-up time.
   alias: { "js-yaml": stub("js-yaml.cjs") },
-  plugins: [fastTokenFields, yamlWithoutDebugSwitches],
+  plugins: [fastTokenFields, yamlWithoutDebugSwitches, commanderWithoutChildProcess],
   define: { __MIGRATE_EVAL_BUILD__: JSON.stringify(buildHash()) },
 };
 
