@@ -34,6 +34,45 @@ const fastTokenFields = {
   },
 };
 
+/**
+ * markdown-it evaluated on first use in the CLI: `import MarkdownIt from "markdown-it"` in our
+ * code gets the stand-in, whose `require` of the real module esbuild turns into a call that
+ * evaluates it then. The stand-in's own import is resolved as an import, so the bundle holds the
+ * same build of markdown-it as before.
+ */
+const lazyMarkdownIt = {
+  name: "lazy-markdown-it",
+  setup(b) {
+    b.onResolve({ filter: /^markdown-it$/ }, async (args) => {
+      if (args.pluginData?.real) return undefined;
+      if (!args.importer.endsWith("lazy-markdown-it.cjs")) return { path: stub("lazy-markdown-it.cjs") };
+      const real = await b.resolve("markdown-it", { kind: "import-statement", resolveDir: args.resolveDir, pluginData: { real: true } });
+      if (real.errors.length > 0) return { errors: real.errors };
+      return { path: real.path };
+    });
+  },
+};
+
+/**
+ * commander loads node:child_process when it is loaded, for subcommands that are programs of
+ * their own, which migrate-eval has none of: with it Node loads its network and socket modules,
+ * some 3 ms. It is loaded when commander would spawn one.
+ */
+const commanderWithoutChildProcess = {
+  name: "commander-without-child-process",
+  setup(b) {
+    b.onLoad({ filter: /commander[\\/]lib[\\/]command\.js$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      const load = "const childProcess = require('node:child_process');";
+      const uses = source.match(/childProcess\.\w+/g) ?? [];
+      if (!source.includes(load) || uses.length === 0 || uses.some((u) => u !== "childProcess.spawn")) {
+        throw new Error("commander's use of node:child_process changed: update scripts/build.mjs");
+      }
+      return { contents: source.replace(load, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };"), loader: "js" };
+    });
+  },
+};
+
 /** A hash of what the build is made from: the sources, the locked dependencies and this script. */
 function buildHash() {
   const hash = createHash("sha256");
@@ -73,7 +112,7 @@ const common = {
   // gray-matter loads js-yaml for its default engine, which migrate-eval never uses: records
   // are read with the `yaml` package. Leaving it out of the bundle saves start-up time.
   alias: { "js-yaml": stub("js-yaml.cjs") },
-  plugins: [fastTokenFields, yamlWithoutDebugSwitches],
+  plugins: [fastTokenFields, yamlWithoutDebugSwitches, commanderWithoutChildProcess],
   define: { __MIGRATE_EVAL_BUILD__: JSON.stringify(buildHash()) },
 };
 
@@ -88,6 +127,7 @@ await Promise.all([
     banner: { js: 'const __meImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
     define: { ...common.define, "import.meta.url": "__meImportMetaUrl" },
     alias: { ...common.alias, "linkify-it": stub("linkify-it.mjs") },
+    plugins: [...common.plugins, lazyMarkdownIt],
     // The price catalog's data is large: required from node_modules only when an option needs it.
     external: ["@pydantic/genai-prices"],
     entryPoints: { cli: "src/cli/main.ts" },

@@ -2,7 +2,7 @@
 import { formatError } from "../record/findings.js";
 import { cleanPath } from "../record/quantity/text.js";
 import { EXIT } from "./errors.js";
-import { err } from "./io.js";
+import { err, stderr } from "./io.js";
 import { expandPaths, type RecordPath, type WalkOptions } from "./paths.js";
 
 export interface Collected {
@@ -57,7 +57,7 @@ export function nothingFound(paths: readonly string[], o: WalkOptions = {}): str
 const LONG_BATCH = 200;
 
 /** A progress line on stderr, only on a terminal, never in CI, only for long batches. */
-export function progress(total: number, streaming = false, stream: Pick<NodeJS.WriteStream, "isTTY" | "write"> = process.stderr, env = process.env, stdout: Pick<NodeJS.WriteStream, "isTTY"> = process.stdout) {
+export function progress(total: number, streaming = false, stream: Pick<NodeJS.WriteStream, "isTTY" | "write"> = stderr(), env = process.env, stdout: Pick<NodeJS.WriteStream, "isTTY"> = process.stdout) {
   // Reports streamed to the same terminal would be written after an uncleared progress line.
   const on = Boolean(stream.isTTY) && !env.CI && total >= LONG_BATCH && !(streaming && stdout.isTTY);
   let done = 0;

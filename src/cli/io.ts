@@ -65,10 +65,22 @@ function onStdoutError(e: NodeJS.ErrnoException): void {
   cannotWrite(e);
 }
 process.stdout.on("error", onStdoutError);
-// A reader of stderr that goes away costs the warnings, never the reports on stdout.
-process.stderr.on("error", () => {
-  stderrClosed = true;
-});
+
+/**
+ * Standard error, watched from its first use: a reader of stderr that goes away costs the
+ * warnings, never the reports on stdout. Not at load: made for a pipe, the stream loads Node's
+ * socket modules, some 2 ms of a run that may never write a warning.
+ */
+export function stderr(): NodeJS.WriteStream {
+  if (!stderrWatched) {
+    stderrWatched = true;
+    process.stderr.on("error", () => {
+      stderrClosed = true;
+    });
+  }
+  return process.stderr;
+}
+let stderrWatched = false;
 
 // Stopped by a signal: the write in progress has finished (stdout is written synchronously to
 // files and pipes), so the output ends on a whole line; nothing more is written.
@@ -147,7 +159,7 @@ export function err(text: string): void {
   flushOut();
   if (stderrClosed) return;
   try {
-    process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+    stderr().write(text.endsWith("\n") ? text : `${text}\n`);
   } catch {
     stderrClosed = true;
   }
