@@ -1,6 +1,7 @@
 /**
  * evaluate: a loaded record and a policy in, the report `--format json` prints out.
  */
+import { createHash } from "node:crypto";
 import { analyze, type AnalyzeOptions } from "./calc/analyze.js";
 import type { Fx } from "./calc/compare-cost.js";
 import { registryFor } from "./rules/policy-registry.js";
@@ -17,7 +18,6 @@ import type { Report } from "./report/schema.js";
 import { whatIf, type WhatIfOptions } from "./calc/whatif/index.js";
 import type { Catalog } from "./prices/catalog.js";
 import { pricePlan, withCatalogAge } from "./prices/evaluate.js";
-import { sha256Hex } from "./sha256.js";
 
 export interface EvaluateOptions {
   /** Compare against this model of the record instead of `old_model`. */
@@ -61,7 +61,7 @@ export function policyInfo(policy: PolicyInput, source: string): { source: strin
 function policyHash(policy: Policy): string {
   const known = hashes.get(policy);
   if (known) return known;
-  const hash = sha256Hex(JSON.stringify(policy)).slice(0, 12);
+  const hash = createHash("sha256").update(JSON.stringify(policy)).digest("hex").slice(0, 12);
   if (Object.isFrozen(policy)) hashes.set(policy, hash);
   return hash;
 }
