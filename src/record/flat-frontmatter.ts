@@ -178,7 +178,7 @@ export function readFlatFrontmatter(source: string, lineOffset: number): FlatFro
     } else {
       value = scalar(text);
       if (value === undefined) return null;
-      // An id is a name: `id: 007` stays as written, as the full reading keeps it.
+      // An id is a name: `id: 101` stays the string written, as in the full reading.
       if (key === "id" && typeof value === "number") value = text;
     }
     data[key] = value;
