@@ -8,7 +8,7 @@ import { join } from "node:path";
 
 /** Phases by the source a frame's code came from: the first prefix that matches wins. */
 const PHASES = [
-  ["frontmatter: gray-matter, yaml, zod", ["node_modules/gray-matter", "node_modules/yaml", "node_modules/zod", "node_modules/section-matter", "node_modules/kind-of", "node_modules/strip-bom-string", "src/record/frontmatter", "src/record/yaml", "src/record/schema-issues"]],
+  ["frontmatter: flat reader, gray-matter, yaml, zod", ["node_modules/gray-matter", "node_modules/yaml", "node_modules/zod", "node_modules/section-matter", "node_modules/kind-of", "node_modules/strip-bom-string", "src/record/frontmatter", "src/record/flat-frontmatter", "src/record/yaml", "src/record/schema-issues"]],
   ["markdown blocks: line scanner, markdown-it, conversion", ["node_modules/markdown-it", "node_modules/mdurl", "node_modules/uc.micro", "node_modules/entities", "node_modules/linkify-it", "node_modules/punycode", "src/record/blocks", "src/record/block-scan"]],
   ["quantity grammar: scanner, numbers, units", ["src/record/quantity"]],
   ["readers: tables, lines, prose, labels, names", ["src/record/"]],
