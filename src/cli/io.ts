@@ -82,19 +82,28 @@ export function stderr(): NodeJS.WriteStream {
 }
 let stderrWatched = false;
 
-// Stopped by a signal: the write in progress has finished (stdout is written synchronously to
-// files and pipes), so the output ends on a whole line; nothing more is written.
-// Lines held for the next write are whole, and written first.
+/** How long a stopped run waits for stdout to take what it was given before it exits anyway. */
+const DRAIN_ON_STOP_MS = 2000;
+
+// Stopped by a signal: what has been handed to stdout is whole lines (lines held for the next
+// write are whole too, and are handed over first), so the run exits once stdout has taken it —
+// a pipe that is full takes a large write in pieces — and the output ends on a whole line.
+// Nothing more is written.
 for (const [signal, code] of [["SIGTERM", 143], ["SIGINT", 130]] as const) {
   process.on(signal, () => {
+    if (pipeClosed) return;
     flushOut();
     pipeClosed = true;
-    process.exit(code);
+    if (outputFd !== null || process.stdout.writableLength === 0) process.exit(code);
+    const stop = () => process.exit(code);
+    // An empty write is called back once every write before it is done.
+    process.stdout.write("", stop);
+    setTimeout(stop, DRAIN_ON_STOP_MS).unref();
   });
 }
 
 /** Whole lines waiting to be written together: a batch writes about this much at a time, not a write a line. */
-const WRITE_BYTES = 256 * 1024;
+const WRITE_BYTES = 64 * 1024;
 /** Nor are lines held longer than this (ms): a slow batch still shows each report soon after it is made. */
 const WRITE_WITHIN_MS = 100;
 let held: Uint8Array[] = [];

@@ -173,7 +173,7 @@ export async function batch(paths: string[], o: BatchOptions): Promise<void> {
   const decoder = new TextDecoder();
   const lookup = cache ? cacheLookup(cache, whole, o.cacheStrategy ?? "metadata") : null;
   try {
-    // Reports are written a few hundred kilobytes at a time, and whenever the batch waits for the next.
+    // Reports are written some 64 KB at a time, and whenever the batch waits for the next.
     for await (const r of runInOrder(files, settings, jobsFor(o.jobs, files.length), lookup?.prepare, flushOut)) {
       tick();
       const seen = lookup?.take(r.index) ?? null;
