@@ -1,8 +1,8 @@
 /** Worker thread of a batch: takes tasks several to a message, answers with their BatchResults in one. */
-import { getHeapSpaceStatistics, setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
+import { getHeapSpaceStatistics } from "node:v8";
 import { parentPort, workerData } from "node:worker_threads";
 import { runTask, type BatchSettings } from "./batch-task.js";
+import { collectGarbage } from "./heap.js";
 
 interface Task {
   index: number;
@@ -20,11 +20,6 @@ interface Task {
  */
 const GROWTH_BYTES = 16 * 1024 * 1024;
 const oldSpace = () => getHeapSpaceStatistics().find((s) => s.space_name === "old_space")?.space_used_size ?? 0;
-setFlagsFromString("--expose-gc");
-const gc: unknown = runInNewContext("typeof gc === 'function' ? gc : undefined");
-// Where V8 does not give it, the thread simply leaves collection to V8.
-const collect = typeof gc === "function" ? (gc as () => void) : () => {};
-
 let settled = oldSpace();
 
 const settings = workerData as BatchSettings;
@@ -37,7 +32,7 @@ parentPort!.on("message", (tasks: Task[]) => {
   // The reports' bytes are handed over, not copied.
   parentPort!.postMessage(results, results.flatMap((r) => (r.report ? [r.report.buffer as ArrayBuffer] : [])));
   if (oldSpace() > settled + GROWTH_BYTES) {
-    collect();
+    collectGarbage();
     settled = oldSpace();
   }
 });

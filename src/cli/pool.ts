@@ -11,6 +11,7 @@ import { statSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { distDir } from "./here.js";
 import { runTask, type BatchResult, type BatchSettings } from "./batch-task.js";
+import { collectGarbage } from "./heap.js";
 
 /**
  * Records per core below which one thread is faster than several: each worker starts cold and
@@ -32,6 +33,12 @@ const MAX_BYTES_IN_FLIGHT = 8 * 1024 * 1024;
  */
 const LARGE_RECORD = 1024 * 1024;
 const MAX_BYTES_WAITING = 64 * 1024 * 1024;
+/**
+ * Report bytes handed over by the threads after which this thread collects its garbage: bytes
+ * written out are garbage, which V8 frees late (filling the cache with 10,000 bench records:
+ * peak RSS 222–235 MB without, 218–219 MB with, three alternating runs each).
+ */
+const COLLECT_AFTER_BYTES = 16 * 1024 * 1024;
 
 /** Threads for a batch: what `--jobs` says, else the cores when the batch is big enough for them. */
 export function jobsFor(requested: number | undefined, records: number): number {
@@ -115,6 +122,8 @@ class Pool {
   private inFlight = 0;
   private waiting = 0;
   private readonly sizes = new Map<number, number>();
+  /** Report bytes received since this thread last collected its garbage. */
+  private received = 0;
   /** A task held back until the records being read leave room for it. */
   private held: Task | null = null;
 
@@ -227,7 +236,12 @@ class Pool {
         for (const r of results) {
           this.inFlight -= this.sizes.get(r.index) ?? 0;
           this.sizes.delete(r.index);
+          this.received += r.report?.length ?? 0;
           this.keep(r);
+        }
+        if (this.received > COLLECT_AFTER_BYTES) {
+          this.received = 0;
+          collectGarbage();
         }
         this.free.push(w);
         this.fill();
