@@ -57,22 +57,33 @@ function inert(code: number): boolean {
   return known;
 }
 
-/** Whether normalising would leave `text` as it is: checked a character at a time, without copying. */
-export function isNormal(text: string): boolean {
+/**
+ * What normalising does to `text`, told a character at a time without copying: nothing (0), only
+ * drop `**` and `__` (1: every other character is inert), or more (2).
+ */
+function workOf(text: string): 0 | 1 | 2 {
   let prev = 0;
+  let markers = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= 0x20 && code <= 0x7e) {
-      // `**` and `__` are dropped.
-      if ((code === 0x2a || code === 0x5f) && prev === code) return false;
-    } else if (!inert(code)) return false;
+      if ((code === 0x2a || code === 0x5f) && prev === code) markers = true;
+    } else if (!inert(code)) return 2;
     prev = code;
   }
-  return true;
+  return markers ? 1 : 0;
+}
+
+/** Whether normalising would leave `text` as it is. */
+export function isNormal(text: string): boolean {
+  return workOf(text) === 0;
 }
 
 export function normalizeText(text: string): string {
-  if (isNormal(text)) return text;
+  const work = workOf(text);
+  if (work === 0) return text;
+  // Inert characters stay as they are whatever stands beside them: only the markers go.
+  if (work === 1) return text.replace(/\*\*|__/g, "");
   // Labels, cells and names repeat within a record and across a batch: remember the short ones.
   const hit = text.length <= 200 ? CACHE.get(text) : undefined;
   if (hit !== undefined) return hit;
