@@ -167,48 +167,49 @@ describe("smaller holes", () => {
     expect(r.record.models[1]!.metrics.price_input?.value).toBe(0.5);
   });
 
-  it("a batch stopped by SIGTERM ends its ndjson on a whole line", async () => {
+  /** A batch of 400 records stopped by SIGTERM: `reader` is given the child and what it wrote so far. */
+  async function stoppedBatch(reader: (child: import("node:child_process").ChildProcess, chunks: Buffer[]) => void): Promise<{ code: number | null; text: string }> {
     const dir = mkdtempSync(join(tmpdir(), "migrate-eval-sigterm-"));
     for (let i = 0; i < 400; i++) writeFileSync(join(dir, `r${i}.md`), RECORD.replace("id: LIB", `id: LIB_${i}`));
     const { spawn } = await import("node:child_process");
     const child = spawn(process.execPath, [join(process.cwd(), "bin/migrate-eval.js"), "batch", dir, "--format", "ndjson", "--jobs", "1"], { stdio: ["ignore", "pipe", "ignore"] });
     const chunks: Buffer[] = [];
-    child.stdout.on("data", (c: Buffer) => {
-      chunks.push(c);
-      if (chunks.length === 1) child.kill("SIGTERM");
-    });
+    reader(child, chunks);
     const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
     rmSync(dir, { recursive: true, force: true });
-    const text = Buffer.concat(chunks).toString("utf8");
+    return { code, text: Buffer.concat(chunks).toString("utf8") };
+  }
+
+  function endsOnAWholeLine({ code, text }: { code: number | null; text: string }): void {
     expect(code === 143 || code === 0).toBe(true);
     expect(text.endsWith("\n")).toBe(true);
     for (const line of text.trim().split("\n")) expect(() => JSON.parse(line)).not.toThrow();
+  }
+
+  it("a batch stopped by SIGTERM ends its ndjson on a whole line", async () => {
+    endsOnAWholeLine(await stoppedBatch((child, chunks) => {
+      child.stdout!.on("data", (c: Buffer) => {
+        chunks.push(c);
+        if (chunks.length === 1) child.kill("SIGTERM");
+      });
+    }));
   });
 
   it("a batch stopped by SIGTERM while its reader lags still ends on a whole line", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "migrate-eval-sigterm-"));
-    for (let i = 0; i < 400; i++) writeFileSync(join(dir, `r${i}.md`), RECORD.replace("id: LIB", `id: LIB_${i}`));
-    const { spawn } = await import("node:child_process");
-    const child = spawn(process.execPath, [join(process.cwd(), "bin/migrate-eval.js"), "batch", dir, "--format", "ndjson", "--jobs", "1"], { stdio: ["ignore", "pipe", "ignore"] });
-    const chunks: Buffer[] = [];
     // The reader stops reading, so the pipe fills and a write is left half done; then the run is stopped.
-    child.stdout.once("data", (c: Buffer) => {
-      chunks.push(c);
-      child.stdout.pause();
-      setTimeout(() => {
-        child.kill("SIGTERM");
+    endsOnAWholeLine(await stoppedBatch((child, chunks) => {
+      child.stdout!.once("data", (c: Buffer) => {
+        chunks.push(c);
+        child.stdout!.pause();
         setTimeout(() => {
-          child.stdout.on("data", (d: Buffer) => chunks.push(d));
-          child.stdout.resume();
+          child.kill("SIGTERM");
+          setTimeout(() => {
+            child.stdout!.on("data", (d: Buffer) => chunks.push(d));
+            child.stdout!.resume();
+          }, 300);
         }, 300);
-      }, 300);
-    });
-    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-    rmSync(dir, { recursive: true, force: true });
-    const text = Buffer.concat(chunks).toString("utf8");
-    expect(code === 143 || code === 0).toBe(true);
-    expect(text.endsWith("\n")).toBe(true);
-    for (const line of text.trim().split("\n")) expect(() => JSON.parse(line)).not.toThrow();
+      });
+    }));
   }, 20_000);
 });
 
