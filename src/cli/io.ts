@@ -104,7 +104,7 @@ for (const [signal, code] of [["SIGTERM", 143], ["SIGINT", 130]] as const) {
 
 /** Whole lines waiting to be written together: a batch writes about this much at a time, not a write a line. */
 const WRITE_BYTES = 64 * 1024;
-/** Nor are lines held longer than this (ms): a slow batch still shows each report soon after it is made. */
+/** Nor are lines held past the next output this long (ms) after them: a slow batch still shows its reports soon. */
 const WRITE_WITHIN_MS = 100;
 let held: Uint8Array[] = [];
 let heldBytes = 0;
