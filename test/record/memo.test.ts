@@ -12,6 +12,15 @@ describe("TextMemo", () => {
     expect(memo.get("c")).toBeUndefined();
   });
 
+  it("forgets everything when cleared", () => {
+    const memo = new TextMemo<number>();
+    memo.set("a", 1);
+    memo.clear();
+    expect(memo.get("a")).toBeUndefined();
+    memo.set("a", 2);
+    expect(memo.get("a")).toBe(2);
+  });
+
   it("starts afresh when full: it never holds more than its bound", () => {
     const memo = new TextMemo<number>();
     for (let i = 0; i < MEMO_ENTRIES; i++) memo.set(`k${i}`, i);

@@ -6,7 +6,7 @@
 
 /** ASCII letters and digits by code: called for every position a table is tried at. */
 const isLatinWordCode = (n: number) => (n >= 48 && n <= 57) || (n >= 65 && n <= 90) || (n >= 97 && n <= 122);
-const isLetterCode = (n: number) => (n >= 65 && n <= 90) || (n >= 97 && n <= 122);
+export const isLetterCode = (n: number) => (n >= 65 && n <= 90) || (n >= 97 && n <= 122);
 
 export interface WordHit<T> {
   value: T;

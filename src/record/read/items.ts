@@ -6,6 +6,7 @@
  */
 import type { Period, Side, Stat } from "../quantity/lexicon.js";
 import { PERIOD_WORD, PER_MONTH } from "../quantity/lexicon.js";
+import { isLetterCode } from "../quantity/words.js";
 import type { Quantity } from "../quantity/quantity.js";
 import type { Token } from "../quantity/scan.js";
 import { readLabel, type Label } from "../registry/labels.js";
@@ -228,9 +229,8 @@ function shareQualifiers(items: Item[]): void {
 /** Whether a text names a period (for usage sentences: `a month`, `every day`). */
 export function periodIn(text: string): Period | null {
   for (let i = 0; i < text.length; i++) {
-    // Not inside a word: the letter before is ASCII (`/[a-z]/i`).
-    const before = i > 0 ? text.charCodeAt(i - 1) | 32 : 0;
-    if (before >= 97 && before <= 122) continue;
+    // Not inside a word: no ASCII letter before it.
+    if (i > 0 && isLetterCode(text.charCodeAt(i - 1))) continue;
     const hit = PERIOD_WORD(text, i);
     if (hit) return hit.value;
   }

@@ -61,7 +61,7 @@ export class ModelNames {
   private names: string[] = [];
   private readonly learned = new Set<string>();
   /** Spans already found, by text: readers ask for the same label or cell more than once. */
-  private readonly found = new Map<string, readonly NameSpan[]>();
+  private readonly found = new TextMemo<readonly NameSpan[]>();
 
   constructor(names: readonly string[]) {
     for (const n of names) this.add(n);
@@ -112,7 +112,6 @@ export class ModelNames {
     const known = this.found.get(text);
     if (known !== undefined) return known;
     const spans = this.search(text);
-    if (this.found.size >= MAX_FOUND) this.found.clear();
     this.found.set(text, spans);
     return spans;
   }
@@ -156,9 +155,6 @@ export class ModelNames {
     return Object.freeze(spans.sort((a, b) => a.start - b.start).map((x) => Object.freeze(x)));
   }
 }
-
-/** Texts whose spans a record's names keep at most. */
-const MAX_FOUND = 1024;
 
 /** One pattern of every form of the names, longest first, and the name each form's parts give. */
 function buildPattern(names: readonly string[]): { pattern: RegExp; byKey: ReadonlyMap<string, string> } {
