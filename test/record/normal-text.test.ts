@@ -46,14 +46,27 @@ describe("isNormal: a text normalising leaves as it is", () => {
   it("holds of mixed texts: a text it calls normal is its own normal form, and normalizeText agrees with the reference", () => {
     const next = rng(20261202);
     // Characters around the edges: kana, ideographs, compatibility forms, marks, dashes, controls.
-    const pool = [..."aZ09 *_-.,:%$¥€→、。「」ー々かカ日本語ｶ（）０１\u3099\u0301\u00a0\u200b\u2212\u2013\t\u1100\u1161가\uf900\ufa10™①㎏"];
+    const pool = [..."aZ09 *_-.,:%$¥€→、。「」ー々かカ日本語ｶ（）０１\u3099\u0301\u00a0\u200b\u2212\u2013\t\n\u1100\u1161가\uf900\ufa10™①㎏"];
     for (let n = 0; n < 20_000; n++) {
       let text = "";
-      const len = 1 + Math.floor(next() * 12);
+      const len = 1 + Math.floor(next() * (n % 10 === 0 ? 60 : 12));
       for (let k = 0; k < len; k++) text += pool[Math.floor(next() * pool.length)];
       if (isNormal(text)) expect(reference(text), JSON.stringify(text)).toBe(text);
       expect(normalizeText(text), JSON.stringify(text)).toBe(reference(text));
     }
+  });
+
+  it("tells a long ASCII text by the one character in it that normalising changes, wherever it stands", () => {
+    const body = "| **MMLU** | 68.4% | 79.7% |\n- Latency: 1.2 s → 1.7 s\n".repeat(400);
+    expect(normalizeText(body)).toBe(reference(body));
+    for (const odd of ["\u2212", "\uff11", "\u200b", "\u00a0", "e\u0301"]) {
+      for (const at of [0, body.length >> 1, body.length]) {
+        const text = body.slice(0, at) + odd + body.slice(at);
+        expect(isNormal(text)).toBe(false);
+        expect(normalizeText(text)).toBe(reference(text));
+      }
+    }
+    expect(isNormal(body.replace(/\*\*/g, ""))).toBe(true);
   });
 });
 

@@ -42,36 +42,42 @@ const CACHE = new TextMemo<string>();
  * Characters that normalising leaves as they are, wherever they stand: NFKC maps each to itself,
  * none is removed or replaced, and none composes with a character before it (no combining mark,
  * no conjoining Hangul jamo) — so a text of such characters alone is its own normal form.
- * Decided once per character, by asking `normalize` itself.
+ * Decided once per character, by asking `normalize` itself, and kept by code: 0 not yet asked, 1
+ * inert, 2 not.
  */
-const INERT = new Map<number, boolean>();
+const INERT = new Uint8Array(0x10000);
 const COMPOSES = /\p{M}|[\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/u;
 
 function inert(code: number): boolean {
-  let known = INERT.get(code);
-  if (known === undefined) {
-    const c = String.fromCharCode(code);
-    known = !(code >= 0xd800 && code <= 0xdfff) && !COMPOSES.test(c) && normalizeUncached(c) === c;
-    INERT.set(code, known);
-  }
-  return known;
+  const known = INERT[code]!;
+  if (known !== 0) return known === 1;
+  const c = String.fromCharCode(code);
+  const is = !(code >= 0xd800 && code <= 0xdfff) && !COMPOSES.test(c) && normalizeUncached(c) === c;
+  INERT[code] = is ? 1 : 2;
+  return is;
 }
 
+/** Runs of characters other than printable ASCII and the line break: the only ones normalising may change. */
+const OTHER_RUN = /[^\n\x20-\x7e]+/g;
+const MARKERS = /\*\*|__/;
+
 /**
- * What normalising does to `text`, told a character at a time without copying: nothing (0), only
- * drop `**` and `__` (1: every other character is inert), or more (2).
+ * What normalising does to `text`, told without normalising it: nothing (0), only drop `**` and `__`
+ * (1: every other character is inert), or more (2). The regular expressions find the runs to look
+ * at: a record's body is mostly ASCII, and they pass over it several times faster than a loop.
  */
 function workOf(text: string): 0 | 1 | 2 {
-  let prev = 0;
-  let markers = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0x20 && code <= 0x7e) {
-      if ((code === 0x2a || code === 0x5f) && prev === code) markers = true;
-    } else if (!inert(code)) return 2;
-    prev = code;
+  OTHER_RUN.lastIndex = 0;
+  for (let m = OTHER_RUN.exec(text); m !== null; m = OTHER_RUN.exec(text)) {
+    const end = OTHER_RUN.lastIndex;
+    for (let i = m.index; i < end; i++) {
+      if (!inert(text.charCodeAt(i))) {
+        OTHER_RUN.lastIndex = 0;
+        return 2;
+      }
+    }
   }
-  return markers ? 1 : 0;
+  return MARKERS.test(text) ? 1 : 0;
 }
 
 /** Whether normalising would leave `text` as it is. */
