@@ -695,10 +695,26 @@ export function barePeriodAt(text: string, at: number): boolean {
   return (c === "月" || c === "年") && CURRENCY_BEFORE(text, skipSpaces(text, at + 1)) !== null;
 }
 
+/**
+ * What a character says of a figure starting at it, by code, decided on first sight: 1 it starts
+ * one (a digit, a sign, a currency), 2 a word before a figure may start with it, 3 neither.
+ */
+const STARTS = new Uint8Array(0x10000);
+
+function startOf(code: number): number {
+  const known = STARTS[code]!;
+  if (known !== 0) return known;
+  const c = String.fromCharCode(code);
+  const start = (c >= "0" && c <= "9") || SIGNS.has(c) ? 1 : PREFIX_FIRSTS.has(c) || PREFIX_FIRSTS.has(c.toLowerCase()) || c === "b" || c === "B" ? 2 : 3;
+  STARTS[code] = start;
+  return start;
+}
+
 export function mayStartQuantity(text: string, at: number): boolean {
-  const c = text[at]!;
-  if ((c >= "0" && c <= "9") || SIGNS.has(c)) return true;
-  if (!PREFIX_FIRSTS.has(c) && !PREFIX_FIRSTS.has(c.toLowerCase()) && c !== "b" && c !== "B") return false;
+  if (at >= text.length) return false;
+  const start = startOf(text.charCodeAt(at));
+  if (start === 1) return true;
+  if (start === 3) return false;
   if (barePeriodAt(text, at)) return true;
   return BEFORE_FIGURE(text, at) !== null || STAT(text, at) !== null || PERIOD_WORD(text, at) !== null || CURRENCY_BEFORE(text, at) !== null || (text.startsWith("between ", at));
 }

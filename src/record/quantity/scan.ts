@@ -5,7 +5,7 @@
  * `Llama 3.1 70B` or `2024-10-14` are never read as figures.
  */
 import { barePeriodAt, mayStartQuantity, readQuantity, isRefusal, type GrammarContext, type Quantity } from "./quantity.js";
-import { isCjk } from "./text.js";
+import { isCjkCode } from "./text.js";
 
 export type Token =
   | { kind: "figure"; q: Quantity; start: number; end: number }
@@ -24,9 +24,6 @@ const ARROWS = ["-->", "->", "=>", "→", "⇒", "➡", "⟶", "➔", "➜", "�
 const SEPARATORS = new Set([",", "、", ";", "/", "|", "・", "+", "=", "&", "，", "｜"]);
 const OPEN: Readonly<Record<string, string>> = { "(": ")", "[": "]", "【": "】", "「": "」", "〔": "〕", "『": "』", "{": "}" };
 const CLOSE = new Set(Object.values(OPEN));
-const isLatin = (c: string | undefined) => c !== undefined && ((c >= "a" && c <= "z") || (c >= "A" && c <= "Z"));
-const isDigitChar = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
-const isWordChar = (c: string | undefined) => isLatin(c) || isDigitChar(c) || c === "_" || c === "'" || c === "’" || c === "@" || c === "#";
 const BRACKETS = /[()[\]【】「」〔〕『』{}]/;
 
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
@@ -54,18 +51,42 @@ const SKIPS: ReadonlyArray<[RegExp, "date" | "version" | "url" | "code", string]
   [/v?\d+\.\d+\.\d+(?:[-.][0-9A-Za-z]+)*/y, "version", `v${DIGITS}`],
   [/v\d+(?:\.\d+)?\b/y, "version", "v"],
 ];
-/** The skips a character can start, in their order. */
-const SKIPS_BY_FIRST = new Map<string, Array<[RegExp, "date" | "version" | "url" | "code"]>>();
+/** The skips a character can start, in their order, by its code (every first character is ASCII). */
+const SKIPS_BY_FIRST: Array<Array<[RegExp, "date" | "version" | "url" | "code"]> | undefined> = Array.from({ length: 128 }, () => undefined);
 for (const [re, what, firsts] of SKIPS) {
-  for (const c of firsts) {
-    const list = SKIPS_BY_FIRST.get(c) ?? [];
-    list.push([re, what]);
-    SKIPS_BY_FIRST.set(c, list);
-  }
+  for (const c of firsts) (SKIPS_BY_FIRST[c.charCodeAt(0)] ??= []).push([re, what]);
 }
 
+/**
+ * What a character can be to the scanner, as bits by its code: the scanner asks at every position,
+ * and a table answers without the lookups by string that sets and maps make.
+ */
+const LATIN = 1;
+const DIGIT = 2;
+/** Continues a word: a Latin letter or digit, `_`, `'`, `’`, `@`, `#`. */
+const WORD = 4;
+const ARROW_START = 8;
+const BRACKET = 16;
+const SEPARATOR = 32;
+const SKIP_START = 64;
+const CLASS = new Uint8Array(0x10000);
+for (let n = 65; n <= 90; n++) CLASS[n]! |= LATIN | WORD;
+for (let n = 97; n <= 122; n++) CLASS[n]! |= LATIN | WORD;
+for (let n = 48; n <= 57; n++) CLASS[n]! |= DIGIT | WORD;
+for (const c of "_'’@#") CLASS[c.charCodeAt(0)]! |= WORD;
+for (const a of ARROWS) CLASS[a.charCodeAt(0)]! |= ARROW_START;
+for (const c of [...Object.keys(OPEN), ...CLOSE]) CLASS[c.charCodeAt(0)]! |= BRACKET;
+for (const c of SEPARATORS) CLASS[c.charCodeAt(0)]! |= SEPARATOR;
+SKIPS_BY_FIRST.forEach((list, n) => {
+  if (list) CLASS[n]! |= SKIP_START;
+});
+
+/** Whether the character at `i` continues a word (not when `i` is outside the text). */
+const isWordAt = (text: string, i: number) => i >= 0 && i < text.length && (CLASS[text.charCodeAt(i)]! & WORD) !== 0;
+
 function skipAt(text: string, i: number): { what: "date" | "version" | "url" | "code"; end: number } | null {
-  const candidates = SKIPS_BY_FIRST.get(text[i]!);
+  const code = text.charCodeAt(i);
+  const candidates = code < 128 ? SKIPS_BY_FIRST[code] : undefined;
   if (candidates === undefined) return null;
   for (const [re, what] of candidates) {
     re.lastIndex = i;
@@ -103,17 +124,16 @@ function bracketPairs(text: string): Map<number, number> {
 
 /** Whether a figure may start here: not inside a word (`H100`, `GPT-4`) or another number. */
 function figureMayStart(text: string, i: number): boolean {
-  const prev = text[i - 1];
-  if (prev === undefined) return true;
-  if (isWordChar(prev) || prev === ".") return false;
+  if (i === 0) return true;
+  const prev = text.charCodeAt(i - 1);
+  if ((CLASS[prev]! & WORD) !== 0 || prev === 46) return false;
   // `GPT-4`, `Qwen2-7B`: a dash glued to a word before it.
-  if (prev === "-" && isWordChar(text[i - 2])) return false;
+  if (prev === 45 && isWordAt(text, i - 2)) return false;
   return true;
 }
 
 const MAX_DEPTH = 3;
 
-const ARROW_FIRST = new Set(ARROWS.map((a) => a[0]!));
 const NO_PAIRS = new Map<number, number>();
 
 export function scan(text: string, ctx: GrammarContext, models: ModelSpans = []): Token[] {
@@ -132,35 +152,37 @@ function scanRange(text: string, from: number, to: number, ctx: GrammarContext, 
       i = model[1];
       continue;
     }
-    const c = text[i]!;
-    if (c === " " || c === "\t") {
+    const code = text.charCodeAt(i);
+    if (code === 32 || code === 9) {
       i++;
       continue;
     }
-    const skip = figureMayStart(text, i) || c === "h" ? skipAt(text, i) : null;
+    const cls = CLASS[code]!;
+    const mayStart = figureMayStart(text, i);
+    const skip = (cls & SKIP_START) !== 0 && (mayStart || code === 104) ? skipAt(text, i) : null;
     if (skip && skip.end <= to) {
       tokens.push({ kind: "skip", what: skip.what, start: i, end: skip.end });
       i = skip.end;
       continue;
     }
-    const arrow = ARROW_FIRST.has(c) ? ARROWS.find((a) => text.startsWith(a, i)) : undefined;
+    const arrow = (cls & ARROW_START) !== 0 ? ARROWS.find((a) => text.startsWith(a, i)) : undefined;
     if (arrow) {
       tokens.push({ kind: "arrow", start: i, end: i + arrow.length });
       i += arrow.length;
       continue;
     }
-    const close = OPEN[c] ? pairs.get(i) : undefined;
-    if (close !== undefined && close < to) {
-      const inner = depth < MAX_DEPTH ? scanRange(text, i + 1, close, ctx, models, pairs, depth + 1) : [];
-      tokens.push({ kind: "note", text: text.slice(i + 1, close), tokens: inner, start: i, end: close + 1 });
-      i = close + 1;
-      continue;
-    }
-    if (OPEN[c] || CLOSE.has(c)) {
+    if ((cls & BRACKET) !== 0) {
+      const close = OPEN[text[i]!] ? pairs.get(i) : undefined;
+      if (close !== undefined && close < to) {
+        const inner = depth < MAX_DEPTH ? scanRange(text, i + 1, close, ctx, models, pairs, depth + 1) : [];
+        tokens.push({ kind: "note", text: text.slice(i + 1, close), tokens: inner, start: i, end: close + 1 });
+        i = close + 1;
+        continue;
+      }
       i++;
       continue;
     }
-    if (figureMayStart(text, i) && mayStartQuantity(text, i)) {
+    if (mayStart && mayStartQuantity(text, i)) {
       const q = readQuantity(text, i, ctx);
       if (q !== null && (isRefusal(q) || q.end > i)) {
         const end = Math.min(to, Math.max(q.end, i + 1));
@@ -170,17 +192,23 @@ function scanRange(text: string, from: number, to: number, ctx: GrammarContext, 
         continue;
       }
     }
-    if (SEPARATORS.has(c)) {
-      tokens.push({ kind: "sep", text: c, start: i, end: i + 1 });
+    if ((cls & SEPARATOR) !== 0) {
+      tokens.push({ kind: "sep", text: text[i]!, start: i, end: i + 1 });
       i++;
       continue;
     }
     let j = i + 1;
-    if (isLatin(c) || isDigitChar(c)) {
-      while (j < to && (isWordChar(text[j]) || ((text[j] === "-" || text[j] === ".") && isWordChar(text[j + 1])))) j++;
-    } else if (isCjk(c)) {
+    if ((cls & (LATIN | DIGIT)) !== 0) {
+      for (; j < to; j++) {
+        const n = text.charCodeAt(j);
+        if ((CLASS[n]! & WORD) !== 0) continue;
+        // `gpt-4o`, `v1.5`: a dash or point between word characters stays in the word.
+        if ((n === 45 || n === 46) && isWordAt(text, j + 1)) continue;
+        break;
+      }
+    } else if (isCjkCode(code)) {
       // A run of Japanese stops where a figure could start (`平均1.5秒`).
-      while (j < to && isCjk(text[j]) && !barePeriodAt(text, j)) j++;
+      while (j < to && isCjkCode(text.charCodeAt(j)) && !barePeriodAt(text, j)) j++;
     }
     tokens.push({ kind: "word", text: text.slice(i, j), start: i, end: j });
     i = j;

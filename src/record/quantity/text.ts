@@ -110,7 +110,10 @@ function normalizeUncached(text: string): string {
 
 /** Japanese characters by code point: Hiragana, Katakana, CJK ideographs, `ー`, `々`, half-width kana. */
 export function isCjk(c: string | undefined): boolean {
-  if (c === undefined) return false;
-  const n = c.charCodeAt(0);
+  return c !== undefined && isCjkCode(c.charCodeAt(0));
+}
+
+/** `isCjk` of a character's code. */
+export function isCjkCode(n: number): boolean {
   return (n >= 0x3040 && n <= 0x30ff) || (n >= 0x4e00 && n <= 0x9fff) || (n >= 0x3400 && n <= 0x4dbf) || n === 0x3005 || (n >= 0xff66 && n <= 0xff9f) || (n >= 0xf900 && n <= 0xfaff);
 }
