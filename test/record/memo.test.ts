@@ -1,6 +1,9 @@
-// The memo of results by text: what it was given back, and never more than its bound held.
+// The memos of results by text: what they give back, when they forget, and never more than their bound held.
 import { describe, expect, it } from "vitest";
 import { MEMO_ENTRIES, TextMemo } from "../../src/record/memo.js";
+import { createBuilder } from "../../src/record/read/builder.js";
+import { tokensOf } from "../../src/record/read/state.js";
+import { defaultRegistry } from "../../src/record/registry/labels.js";
 
 describe("TextMemo", () => {
   it("gives back what it was given, null included", () => {
@@ -29,5 +32,30 @@ describe("TextMemo", () => {
     expect(memo.get("k0")).toBeUndefined();
     expect(memo.get(`k${MEMO_ENTRIES - 1}`)).toBeUndefined();
     expect(memo.get("one more")).toBe(-1);
+  });
+});
+
+describe("a record's scanned texts", () => {
+  const builder = () => createBuilder("Llama 3.1 8B", "Qwen2.5 14B", defaultRegistry(), { decimal: "." });
+
+  it("are kept while the model names stay as they are", () => {
+    const b = builder();
+    const first = tokensOf(b, "Qwen2.5 14B 79.7%");
+    expect(tokensOf(b, "Qwen2.5 14B 79.7%")).toBe(first);
+    expect(tokensOf(b, "Qwen2.5 14B 79.7%", { notes: true })).not.toBe(first);
+  });
+
+  it("are scanned again once a learnt name takes a shorter one's place, though the count of names is unchanged", () => {
+    const b = builder();
+    b.names.learn("GPT-3.5");
+    const text = "GPT-3.5: 71%";
+    const before = tokensOf(b, text);
+    expect(before.models).toEqual(["GPT-3.5"]);
+    const count = b.names.list().length;
+    b.names.learn("GPT-3.5 Turbo");
+    expect(b.names.list()).toHaveLength(count);
+    const after = tokensOf(b, text);
+    expect(after).not.toBe(before);
+    expect(after.models).toEqual(["GPT-3.5 Turbo"]);
   });
 });

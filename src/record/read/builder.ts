@@ -13,6 +13,7 @@ import type { MetricDef } from "../registry/metrics.js";
 import type { Claim, LoadedRecord, MetricValue, ModelData, Reading } from "../schema.js";
 import { conform, unitOf, unknownDef, withHint, type ConformOptions } from "./conform.js";
 import { ModelNames } from "./model-names.js";
+import type { Items } from "./items.js";
 import type { GrammarContext } from "../quantity/quantity.js";
 import { foldName } from "./names.js";
 import { clip } from "../quantity/text.js";
@@ -45,8 +46,8 @@ export interface Builder {
   readings: Reading[];
   /** Lines already warned about, so one line gets one warning per reason. */
   warned: Set<string>;
-  /** Texts already scanned in this record (see tokensOf). */
-  scanned: Map<string, import("./items.js").Items>;
+  /** Texts already scanned in this record, with the version of the model names they were scanned with (see tokensOf). */
+  scanned: { version: number; plain: Map<string, Items>; notes: Map<string, Items> };
 }
 
 export function createBuilder(oldModel: string, newModel: string, registry: Registry, grammar: GrammarContext): Builder {
@@ -72,7 +73,7 @@ export function createBuilder(oldModel: string, newModel: string, registry: Regi
     ranges: [],
     readings: [],
     warned: new Set(),
-    scanned: new Map(),
+    scanned: { version: -1, plain: new Map(), notes: new Map() },
   };
 }
 

@@ -62,6 +62,7 @@ export class ModelNames {
   private readonly learned = new Set<string>();
   /** Spans already found, by text: readers ask for the same label or cell more than once. */
   private readonly found = new TextMemo<readonly NameSpan[]>();
+  private changes = 0;
 
   constructor(names: readonly string[]) {
     for (const n of names) this.add(n);
@@ -72,6 +73,12 @@ export class ModelNames {
     this.names.push(name);
     this.pattern = null;
     this.found.clear();
+    this.changes++;
+  }
+
+  /** Grows whenever the names change (one added, or a learnt one taking a shorter one's place). */
+  get version(): number {
+    return this.changes;
   }
 
   /**

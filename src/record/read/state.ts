@@ -26,15 +26,24 @@ const MAX_NAMES = 80;
 
 /**
  * A text's figures and the words around them, with the record's model names kept whole. Readers
- * ask for the same cell or line more than once; within a record the answer is kept (until a new
- * model name could change it).
+ * ask for the same cell or line more than once; within a record the answer is kept until the
+ * model names change (a name learnt from this very text counts: its answer is not kept).
  */
 export function tokensOf(b: Builder, text: string, options: { notes?: boolean } = {}): Items {
-  const key = `${b.names.list().length}${options.notes ? "n" : ""}\u0000${text}`;
-  const hit = b.scanned.get(key);
+  const memo = b.scanned;
+  const version = b.names.version;
+  if (memo.version !== version) {
+    memo.plain.clear();
+    memo.notes.clear();
+    memo.version = version;
+  }
+  const kept = options.notes ? memo.notes : memo.plain;
+  const hit = kept.get(text);
   if (hit) return hit;
   const items = itemsOf(scan(text, b.grammar, spans(b, text)), text, options);
-  if (b.scanned.size > 4096) b.scanned.clear();
-  b.scanned.set(key, items);
+  if (b.names.version === version) {
+    if (kept.size > 4096) kept.clear();
+    kept.set(text, items);
+  }
   return items;
 }
