@@ -112,10 +112,7 @@ export function itemsOf(tokens: readonly Token[], text: string, options: { notes
         eq,
       });
     });
-    if (figures.length) {
-      const owners = new Set(items.slice(items.length - figures.length).flatMap((i) => i.models));
-      carry = owners.size === 1 ? [...owners][0]! : null;
-    }
+    if (figures.length) carry = soleModel(items, items.length - figures.length);
     segment = [];
   };
   for (const t of tokens) {
@@ -154,6 +151,18 @@ export function itemsOf(tokens: readonly Token[], text: string, options: { notes
   flush();
   shareQualifiers(items);
   return { items, words, refused, arrows, models };
+}
+
+/** The one model the items from `from` on name between them, or null for none or several. */
+function soleModel(items: readonly Item[], from: number): string | null {
+  let owner: string | null = null;
+  for (let k = from; k < items.length; k++) {
+    for (const m of items[k]!.models) {
+      if (owner === null) owner = m;
+      else if (m !== owner) return null;
+    }
+  }
+  return owner;
 }
 
 /** `to` after a figure in `from A to B`, `から` in `A から B`: an arrow in words. */
