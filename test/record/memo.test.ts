@@ -36,7 +36,7 @@ describe("TextMemo", () => {
 });
 
 describe("a record's scanned texts", () => {
-  const builder = () => createBuilder("Llama 3.1 8B", "Qwen2.5 14B", defaultRegistry(), { decimal: "." });
+  const builder = () => createBuilder("Llama 3.1 8B", "Qwen2.5 14B", defaultRegistry(), { decimal: "dot" });
 
   it("are kept while the model names stay as they are", () => {
     const b = builder();

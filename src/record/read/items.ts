@@ -45,6 +45,7 @@ export interface Items {
 }
 
 const SEP_WORDS = new Set(["and", "と", "および", "及び", "&", "plus", "then"]);
+const SEP_WORD_CHARS = Math.max(...[...SEP_WORDS].map((w) => w.length));
 
 /** The words and notes of tokens, for an item's label: model names are kept apart, in `models`. */
 function textOf(tokens: readonly Token[], text: string): string {
@@ -126,7 +127,7 @@ export function itemsOf(tokens: readonly Token[], text: string, options: { notes
       arrows++;
       continue;
     }
-    if (t.kind === "sep" || (t.kind === "word" && SEP_WORDS.has(t.text.toLowerCase()))) {
+    if (t.kind === "sep" || (t.kind === "word" && t.text.length <= SEP_WORD_CHARS && SEP_WORDS.has(t.text.toLowerCase()))) {
       // `8x22 = 45.1%`: a model's name before `=` names the figure after it.
       const named = t.text === "=" && segment.length > 0 && !segment.some((x) => x.kind === "figure") ? segment.filter((x) => x.kind === "model") : [];
       flush();
@@ -167,6 +168,7 @@ function soleModel(items: readonly Item[], from: number): string | null {
 
 /** `to` after a figure in `from A to B`, `から` in `A から B`: an arrow in words. */
 function isArrowWord(word: string, segment: readonly Token[]): boolean {
+  if (word.length > 3) return false;
   const w = word.toLowerCase();
   if (w !== "to" && w !== "から" && w !== "->" && w !== "から、") return false;
   // Only after a figure in the same part: `from 1.9 s to 1.1 s`, `7割から8割5分`.

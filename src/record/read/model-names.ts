@@ -31,6 +31,8 @@ const TOKEN = String.raw`(?:\d+x\d+b|\d+(?:\.\d+)?[bm](?![a-z0-9]|\s*(?:total|ac
 /** A family word, then one or more version, size or variant words: `Llama 3.1 70B Instruct`. */
 const DETECT = new RegExp(String.raw`(?<![a-z0-9])(?:${FAMILIES.join("|")})(?:[ \-_]?${TOKEN}(?![a-z0-9%]))+`, "gi");
 
+const NO_SPANS: readonly NameSpan[] = Object.freeze([]);
+
 /** The longest name read from text: real ones are a few words. */
 const MAX_DETECTED = 80;
 
@@ -159,6 +161,7 @@ export class ModelNames {
         spans.push({ start, end, name, known: false });
       }
     }
+    if (spans.length === 0) return NO_SPANS;
     return Object.freeze(spans.sort((a, b) => a.start - b.start).map((x) => Object.freeze(x)));
   }
 }
