@@ -446,9 +446,11 @@ class Scanner {
 /** The block tokens of `src` as markdown-it makes them, or null where this scanner does not follow it. */
 export function scanBlocks(src: string): BlockToken[] | null {
   if (src === "") return [];
-  if (OUTSIDE.test(src)) return null;
+  // Each pass over the whole text only where a character it looks for is there at all.
+  if ((src.includes("\t") || src.includes(">")) && OUTSIDE.test(src)) return null;
   // markdown-it's own normalisation: line breaks to LF, NUL to U+FFFD.
-  const s = new Scanner(src.replace(/\r\n?/g, "\n").replace(/\0/g, "\uFFFD"));
+  const lf = src.includes("\r") ? src.replace(/\r\n?/g, "\n") : src;
+  const s = new Scanner(lf.includes("\0") ? lf.replace(/\0/g, "\uFFFD") : lf);
   try {
     s.tokenize(0, s.max);
   } catch (e) {
