@@ -39,13 +39,15 @@ export function wordTable<T>(entries: ReadonlyArray<readonly [string, T]>, optio
     list.push({ form, value, latinStart: isLatinWordCode(first), latinEnd: isLatinWordCode(form.charCodeAt(form.length - 1)) });
     byFirst.set(first, list);
   }
+  // Forms by first character: ASCII ones in an array by code, as a table is tried at almost every position.
+  const ascii: Array<Entry[] | undefined> = Array.from({ length: 128 }, (_, n) => byFirst.get(n));
   const insensitive = !options.caseSensitive;
   const match = (text: string, at: number): WordHit<T> | null => {
     if (at >= text.length) return null;
     let code = text.charCodeAt(at);
     if (insensitive && code >= 65 && code <= 90) code += 32;
-    else if (insensitive && code >= 128) code = text[at]!.toLowerCase().charCodeAt(0);
-    const list = byFirst.get(code);
+    else if (insensitive && code >= 128) code = lowerFirst(code);
+    const list = code < 128 ? ascii[code] : byFirst.get(code);
     if (!list) return null;
     for (let n = 0; n < list.length; n++) {
       const e = list[n]!;
@@ -60,6 +62,17 @@ export function wordTable<T>(entries: ReadonlyArray<readonly [string, T]>, optio
     return null;
   };
   return Object.assign(match, { firsts: new Set([...byFirst.keys()].map((c) => String.fromCharCode(c))) });
+}
+
+/** The first code of a character's lower case, by code, found once per character (0: not yet). */
+const LOWER_FIRST = new Uint16Array(0x10000);
+
+function lowerFirst(code: number): number {
+  const known = LOWER_FIRST[code]!;
+  if (known !== 0) return known;
+  const lower = String.fromCharCode(code).toLowerCase().charCodeAt(0);
+  LOWER_FIRST[code] = lower;
+  return lower;
 }
 
 /** Whether a character can begin any form of the tables (case folded as each table folds). */
