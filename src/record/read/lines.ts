@@ -140,7 +140,7 @@ export function readLine(b: Builder, state: LineState, l: TextLine): void {
   usageInNotes(b, l);
   if (l.isHeading) return;
   // Which column is which cannot be told: one warning for the block, no figures.
-  if (PIPE_ROW.test(l.text)) {
+  if (l.text.charCodeAt(0) === 124 && PIPE_ROW.test(l.text)) {
     if (!state.warnedGroups.has(l.group)) {
       state.warnedGroups.add(l.group);
       warn(b, "unreadable-value", { text: clip(l.text, 60), reason: "table rows with no header row above them: which column is which cannot be told" }, l.line);
