@@ -24,11 +24,13 @@ import { isRefusal, readQuantity, type Quantity } from "../quantity/quantity.js"
 /** `label: value`: the first colon outside brackets, in the first 100 characters, not in `10:30`. */
 export function splitLabel(text: string): { label: string; value: string; at: number } | null {
   let depth = 0;
-  for (let i = 0; i < Math.min(text.length, 100); i++) {
-    const c = text[i]!;
-    if (c === "(" || c === "[" || c === "【" || c === "「") depth++;
-    else if (c === ")" || c === "]" || c === "】" || c === "」") depth = Math.max(0, depth - 1);
-    else if (c === ":" && depth === 0) {
+  const end = Math.min(text.length, 100);
+  for (let i = 0; i < end; i++) {
+    // By code: `(`, `[`, `【`, `「` open; `)`, `]`, `】`, `」` close.
+    const c = text.charCodeAt(i);
+    if (c === 0x28 || c === 0x5b || c === 0x3010 || c === 0x300c) depth++;
+    else if (c === 0x29 || c === 0x5d || c === 0x3011 || c === 0x300d) depth = Math.max(0, depth - 1);
+    else if (c === 0x3a && depth === 0) {
       if (/[0-9]/.test(text[i - 1] ?? "") && /[0-9]/.test(text[i + 1] ?? "")) continue;
       if (text[i + 1] === "/" && text[i + 2] === "/") continue;
       const label = text.slice(0, i).replace(/^[\s*#>-]+|\s*\**\s*$/g, "").trim();
