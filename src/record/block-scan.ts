@@ -16,6 +16,8 @@ export interface BlockToken {
   tag: string;
   map: [number, number] | null;
   content: string;
+  /** A paragraph's content as its lines, when the scanner has them split already (markdown-it's tokens do not). */
+  lines?: string[];
 }
 
 /** Lists nested deeper than this are left to markdown-it (it stops at a nesting of 100). */
@@ -69,13 +71,34 @@ function escapedSplit(str: string): string[] {
   return result;
 }
 
-function asciiTrim(str: string): string {
+const trimmable = (c: number) => c === SPACE || c === 9 || c === 10 || c === 13;
+
+function asciiTrimStart(str: string): string {
   let start = 0;
-  const trimmable = (c: number) => c === SPACE || c === 9 || c === 10 || c === 13;
-  for (; start < str.length; start++) if (!trimmable(str.charCodeAt(start))) break;
-  let end = str.length - 1;
-  for (; end >= start; end--) if (!trimmable(str.charCodeAt(end))) break;
-  return str.slice(start, end + 1);
+  while (start < str.length && trimmable(str.charCodeAt(start))) start++;
+  return str.slice(start);
+}
+
+function asciiTrimEnd(str: string): string {
+  let end = str.length;
+  while (end > 0 && trimmable(str.charCodeAt(end - 1))) end--;
+  return str.slice(0, end);
+}
+
+function asciiTrim(str: string): string {
+  return asciiTrimEnd(asciiTrimStart(str));
+}
+
+/**
+ * The lines of `asciiTrim(lines.join("\n"))` without joining and splitting again: the first line
+ * trimmed at its start and the last at its end. Undefined if trimming would reach past either.
+ */
+function trimmedLines(lines: readonly string[]): string[] | undefined {
+  const out = lines.slice();
+  const last = out.length - 1;
+  out[0] = asciiTrimStart(out[0]!);
+  out[last] = asciiTrimEnd(out[last]!);
+  return out[0] !== "" && out[last] !== "" ? out : undefined;
 }
 
 class Scanner {
@@ -103,8 +126,8 @@ class Scanner {
     });
   }
 
-  push(type: string, tag: string, map: [number, number] | null, content = ""): void {
-    this.tokens.push({ type, tag, map, content });
+  push(type: string, tag: string, map: [number, number] | null, content = "", lines?: string[]): void {
+    this.tokens.push(lines ? { type, tag, map, content, lines } : { type, tag, map, content });
   }
 
   isEmpty(line: number): boolean {
@@ -116,7 +139,7 @@ class Scanner {
     return from;
   }
 
-  getLines(begin: number, end: number, indent: number): string {
+  getLines(begin: number, end: number, indent: number): string[] {
     const out: string[] = [];
     for (let line = begin; line < end; line++) {
       const text = this.lines[line]!;
@@ -129,7 +152,7 @@ class Scanner {
       }
       out.push(text.slice(first));
     }
-    return out.join("\n");
+    return out;
   }
 
   tokenize(startLine: number, endLine: number): void {
@@ -434,10 +457,11 @@ class Scanner {
       if (this.shift[nextLine]! - this.blkIndent > 3) continue;
       if (this.table(nextLine, endLine, true) || this.fence(nextLine, endLine, true) || this.hr(nextLine, true) || this.list(nextLine, endLine, true) || this.heading(nextLine, true)) break;
     }
-    const content = asciiTrim(this.getLines(startLine, nextLine, this.blkIndent));
+    const lines = this.getLines(startLine, nextLine, this.blkIndent);
+    const content = asciiTrim(lines.join("\n"));
     this.line = nextLine;
     this.push("paragraph_open", "p", [startLine, nextLine]);
-    this.push("inline", "", [startLine, nextLine], content);
+    this.push("inline", "", [startLine, nextLine], content, trimmedLines(lines));
     this.push("paragraph_close", "p", null);
     this.parentType = oldParentType;
   }

@@ -177,7 +177,7 @@ export function toBlocks(body: string, lineOffset: number, scanner = true): Bloc
         if (prev?.type !== "paragraph_open" || table) break;
         if (listDepth === 0) group++;
         const first = fileLine(t);
-        const lines = t.content.split("\n");
+        const lines = t.lines ?? t.content.split("\n");
         // The parents of a line: the items it sits in, the innermost (its own) left out.
         const own = items.length > 0 && items[items.length - 1] === null;
         const parents = [...(listDepth > 0 && lead !== null ? [lead] : []), ...items.slice(0, own ? -1 : undefined).filter((x): x is string => x !== null)];
