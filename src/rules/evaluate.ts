@@ -57,25 +57,27 @@ function checkOne(a: Analysis, check: Check | Rule, id: string, severity: RuleRe
   const metric = check.metric ?? "";
   const [kind, bounds] = conditionOf(check)!;
   const view = metricView(a, metric);
-  const base = { id, severity, metric, condition: kind, threshold: { min: bounds.min ?? null, max: bounds.max ?? null } };
+  const threshold = { min: bounds.min ?? null, max: bounds.max ?? null };
+  // Written out, not spread from a shared base: a rule's result is made for every rule of every record.
+  const result = (status: RuleResult["status"], actual: number | null, message: string): RuleResult => ({ id, severity, metric, condition: kind, threshold, status, actual, message });
   const def = defaultRegistry().byKeyOf(metric);
   const needs = thresholdText(kind, view?.unit ?? (def ? unitOf(def, null) : "number"), bounds);
   if (!view) {
     const why = DERIVED_MISSING[metric] ?? `neither ${a.candidate} nor ${a.baseline} has this figure`;
-    return { ...base, status: "unknown", actual: null, message: `${def?.name ?? metric}: ${why} (needs ${needs})` };
+    return result("unknown", null, `${def?.name ?? metric}: ${why} (needs ${needs})`);
   }
   const value = CONDITIONS[kind].read(view);
   const what = `${view.label} ${CONDITIONS[kind].describe}`;
-  if (value === null) return { ...base, status: "unknown", actual: null, message: `${view.label}: ${whyMissing(a, view, kind)} (needs ${needs})` };
+  if (value === null) return result("unknown", null, `${view.label}: ${whyMissing(a, view, kind)} (needs ${needs})`);
   const inside = (bounds.min === undefined || value >= bounds.min) && (bounds.max === undefined || value <= bounds.max);
   const seen = `${what} ${show(kind, view.unit, value)} (needs ${needs})`;
-  if (!inside) return { ...base, status: "fail", actual: value, message: seen };
+  if (!inside) return result("fail", value, seen);
   if (check.significant === true && view.significant !== true) {
     return view.significant === null
-      ? { ...base, status: "unknown", actual: value, message: `${seen}, but its noise cannot be judged (no sample size)` }
-      : { ...base, status: "fail", actual: value, message: `${seen}, but within noise` };
+      ? result("unknown", value, `${seen}, but its noise cannot be judged (no sample size)`)
+      : result("fail", value, `${seen}, but within noise`);
   }
-  return { ...base, status: "pass", actual: value, message: seen };
+  return result("pass", value, seen);
 }
 
 function checkAny(a: Analysis, rule: Rule): RuleResult {
