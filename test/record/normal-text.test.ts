@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isNormal, normalizeText } from "../../src/record/quantity/text.js";
+import { cleanInline, isNormal, normalizeText } from "../../src/record/quantity/text.js";
 
 /** What normalising does, written out here apart from the module's own shortcuts. */
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
@@ -84,5 +84,19 @@ describe("withoutNotes", () => {
     }
     expect(withoutNotes("Dense 47B（仮想）")).toBe("Dense 47B");
     expect(withoutNotes("GPT-4o mini")).toBe("GPT-4o mini");
+  });
+});
+
+describe("cleanInline", () => {
+  const reference = (t: string) => t.replace(CONTROLS, "").replace(/[\t\n\r\u2028\u2029]+/g, " ");
+
+  it("drops every control and turns every line break into a space (every BMP character)", () => {
+    const wrong: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const text = `a${String.fromCharCode(code)}b`;
+      if (cleanInline(text) !== reference(text)) wrong.push(code.toString(16));
+    }
+    expect(wrong).toEqual([]);
+    expect(cleanInline("GPT-4o\u200b\r\n mini")).toBe("GPT-4o  mini");
   });
 });

@@ -24,8 +24,12 @@ export function clip(text: string, n: number): string {
   return text.slice(0, code >= 0xd800 && code <= 0xdbff ? n - 1 : n);
 }
 
+/** What cleanInline changes: a control or invisible character, or a line break of any kind. */
+const NOT_INLINE = new RegExp(`${CONTROLS.source}|[\\t\\n\\r\\u2028\\u2029]`);
+
 /** A one-line fact from outside (a name, an id, a key): line breaks of any kind become spaces. */
 export function cleanInline(text: string): string {
+  if (!NOT_INLINE.test(text)) return text;
   return stripControls(text).replace(/[\t\n\r\u2028\u2029]+/g, " ");
 }
 
