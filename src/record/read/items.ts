@@ -49,10 +49,15 @@ const SEP_WORD_CHARS = Math.max(...[...SEP_WORDS].map((w) => w.length));
 
 /** The words and notes of tokens, for an item's label: model names are kept apart, in `models`. */
 function textOf(tokens: readonly Token[], text: string): string {
-  return tokens
-    .filter((t) => t.kind === "word" || t.kind === "note")
-    .map((t) => (t.kind === "note" ? `(${t.text})` : text.slice(t.start, t.end)))
-    .join(" ");
+  let out = "";
+  let first = true;
+  for (const t of tokens) {
+    if (t.kind !== "word" && t.kind !== "note") continue;
+    const piece = t.kind === "note" ? `(${t.text})` : text.slice(t.start, t.end);
+    out = first ? piece : `${out} ${piece}`;
+    first = false;
+  }
+  return out;
 }
 
 function changeIn(note: Token | undefined): Item["change"] {
@@ -77,16 +82,28 @@ export function itemsOf(tokens: readonly Token[], text: string, options: { notes
   let carry: string | null = null;
   const words: string[] = [];
   const flush = () => {
-    const figures = segment.map((t, i) => (t.kind === "figure" ? i : -1)).filter((i) => i !== -1);
-    const segModels = segment.filter((t): t is Extract<Token, { kind: "model" }> => t.kind === "model").map((t) => t.name);
-    figures.forEach((figIdx, k) => {
+    const figures: number[] = [];
+    const segModels: string[] = [];
+    for (let i = 0; i < segment.length; i++) {
+      const t = segment[i]!;
+      if (t.kind === "figure") figures.push(i);
+      else if (t.kind === "model") segModels.push(t.name);
+    }
+    for (let k = 0; k < figures.length; k++) {
+      const figIdx = figures[k]!;
       const fig = segment[figIdx] as Extract<Token, { kind: "figure" }>;
       // Several figures in one segment: each takes the words before it (since the figure before),
       // and the last the words after it too (`MMLU 70.6% HumanEval 48.1%`, `30% GPT-4でコスト -60%`).
       const from = k === 0 ? 0 : figures[k - 1]! + 1;
       const change = changeIn(segment[figIdx + 1]);
       const to = k === figures.length - 1 ? segment.length : figIdx + (change ? 2 : 1);
-      const own = segment.slice(from, to).filter((t, i) => from + i !== figIdx && !(change && from + i === figIdx + 1));
+      const own: Token[] = [];
+      let notes = false;
+      for (let i = from; i < to; i++) {
+        if (i === figIdx || (change && i === figIdx + 1)) continue;
+        own.push(segment[i]!);
+        if (segment[i]!.kind === "note") notes = true;
+      }
       const words = textOf(own, text);
       const label = readLabel(words);
       // `88.4% (8x22)`: a note right after the figure that is a model's name names the figure's model.
@@ -104,7 +121,7 @@ export function itemsOf(tokens: readonly Token[], text: string, options: { notes
         words,
         label,
         // The side beside the figure first (`150M out`), then the words around it — not its notes.
-        side: fig.q.side ?? adjacentSide(segment, figIdx, change !== null) ?? sideOfWords(textOf(own.filter((t) => t.kind !== "note"), text)),
+        side: fig.q.side ?? adjacentSide(segment, figIdx, change !== null) ?? sideOfWords(notes ? textOf(own.filter((t) => t.kind !== "note"), text) : words),
         stat: fig.q.stat ?? firstOf(label.stats),
         role: label.role,
         models,
@@ -112,7 +129,7 @@ export function itemsOf(tokens: readonly Token[], text: string, options: { notes
         part,
         eq,
       });
-    });
+    }
     if (figures.length) carry = soleModel(items, items.length - figures.length);
     segment = [];
   };
