@@ -54,7 +54,10 @@ const SKIPS: ReadonlyArray<[RegExp, "date" | "version" | "url" | "code", string]
 /** The skips a character can start, in their order, by its code (every first character is ASCII). */
 const SKIPS_BY_FIRST: Array<Array<[RegExp, "date" | "version" | "url" | "code"]> | undefined> = Array.from({ length: 128 }, () => undefined);
 for (const [re, what, firsts] of SKIPS) {
-  for (const c of firsts) (SKIPS_BY_FIRST[c.charCodeAt(0)] ??= []).push([re, what]);
+  for (const c of firsts) {
+    if (c.charCodeAt(0) >= 128) throw new Error(`a skip must start with an ASCII character, not ${c}`);
+    (SKIPS_BY_FIRST[c.charCodeAt(0)] ??= []).push([re, what]);
+  }
 }
 
 /**
