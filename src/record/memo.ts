@@ -22,3 +22,19 @@ export class TextMemo<V> {
     this.map.set(key, value);
   }
 }
+
+/**
+ * A pure function of a UTF-16 code (0 to 0xFFFF) to a small whole number (0 to 0xFFFF), decided on
+ * first sight and then read from a table: for the questions readers ask of every character.
+ */
+export function byCode(decide: (code: number) => number): (code: number) => number {
+  // 0: not decided yet; otherwise the answer plus one.
+  const known = new Uint32Array(0x10000);
+  return (code) => {
+    const k = known[code]!;
+    if (k !== 0) return k - 1;
+    const answer = decide(code);
+    known[code] = answer + 1;
+    return answer;
+  };
+}

@@ -1,6 +1,6 @@
 // The memos of results by text: what they give back, when they forget, and never more than their bound held.
 import { describe, expect, it } from "vitest";
-import { MEMO_ENTRIES, TextMemo } from "../../src/record/memo.js";
+import { byCode, MEMO_ENTRIES, TextMemo } from "../../src/record/memo.js";
 import { createBuilder } from "../../src/record/read/builder.js";
 import { tokensOf } from "../../src/record/read/state.js";
 import { defaultRegistry } from "../../src/record/registry/labels.js";
@@ -57,5 +57,17 @@ describe("a record's scanned texts", () => {
     const after = tokensOf(b, text);
     expect(after).not.toBe(before);
     expect(after.models).toEqual(["GPT-3.5 Turbo"]);
+  });
+});
+
+describe("byCode", () => {
+  it("asks once per code and gives back the answer, 0 and 0xFFFF included", () => {
+    const asked: number[] = [];
+    const f = byCode((code) => {
+      asked.push(code);
+      return code === 0x41 ? 0 : code;
+    });
+    expect([f(0x41), f(0x41), f(0xffff), f(0xffff), f(0), f(0)]).toEqual([0, 0, 0xffff, 0xffff, 0, 0]);
+    expect(asked).toEqual([0x41, 0xffff, 0]);
   });
 });

@@ -11,6 +11,7 @@ import {
   type CountUnit, type Currency, type CurrencyMark, type Period, type Side, type Stat,
 } from "./lexicon.js";
 import { readNumber, type DecimalMark, type Refusal } from "./number.js";
+import { byCode } from "../memo.js";
 import { isWordChar, skipSpaces } from "./words.js";
 
 export type Dimension =
@@ -699,16 +700,10 @@ export function barePeriodAt(text: string, at: number): boolean {
  * What a character says of a figure starting at it, by code, decided on first sight: 1 it starts
  * one (a digit, a sign, a currency), 2 a word before a figure may start with it, 3 neither.
  */
-const STARTS = new Uint8Array(0x10000);
-
-function startOf(code: number): number {
-  const known = STARTS[code]!;
-  if (known !== 0) return known;
+const startOf = byCode((code) => {
   const c = String.fromCharCode(code);
-  const start = (c >= "0" && c <= "9") || SIGNS.has(c) ? 1 : PREFIX_FIRSTS.has(c) || PREFIX_FIRSTS.has(c.toLowerCase()) || c === "b" || c === "B" ? 2 : 3;
-  STARTS[code] = start;
-  return start;
-}
+  return (c >= "0" && c <= "9") || SIGNS.has(c) ? 1 : PREFIX_FIRSTS.has(c) || PREFIX_FIRSTS.has(c.toLowerCase()) || c === "b" || c === "B" ? 2 : 3;
+});
 
 export function mayStartQuantity(text: string, at: number): boolean {
   if (at >= text.length) return false;

@@ -4,7 +4,7 @@
  * NFKC (full-width digits, letters and punctuation become ASCII), minus signs and dashes as `-`,
  * bold and italic markers dropped.
  */
-import { TextMemo } from "../memo.js";
+import { byCode, TextMemo } from "../memo.js";
 
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
@@ -42,24 +42,19 @@ export function cleanPath(path: string): string {
 
 const CACHE = new TextMemo<string>();
 
+const COMPOSES = /\p{M}|[\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/u;
+
 /**
  * Characters that normalising leaves as they are, wherever they stand: NFKC maps each to itself,
  * none is removed or replaced, and none composes with a character before it (no combining mark,
  * no conjoining Hangul jamo) — so a text of such characters alone is its own normal form.
- * Decided once per character, by asking `normalize` itself, and kept by code: 0 not yet asked, 1
- * inert, 2 not.
+ * Decided once per character, by asking `normalize` itself.
  */
-const INERT = new Uint8Array(0x10000);
-const COMPOSES = /\p{M}|[\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/u;
-
-function inert(code: number): boolean {
-  const known = INERT[code]!;
-  if (known !== 0) return known === 1;
+const inertness = byCode((code) => {
   const c = String.fromCharCode(code);
-  const is = !(code >= 0xd800 && code <= 0xdfff) && !COMPOSES.test(c) && normalizeUncached(c) === c;
-  INERT[code] = is ? 1 : 2;
-  return is;
-}
+  return !(code >= 0xd800 && code <= 0xdfff) && !COMPOSES.test(c) && normalizeUncached(c) === c ? 1 : 0;
+});
+const inert = (code: number): boolean => inertness(code) === 1;
 
 /** Runs of characters other than printable ASCII and the line break: the only ones normalising may change. */
 const OTHER_RUN = /[^\n\x20-\x7e]+/g;

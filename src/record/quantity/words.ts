@@ -4,6 +4,8 @@
  * match wherever they start. The longest form wins, so `per million` beats `per`.
  */
 
+import { byCode } from "../memo.js";
+
 /** ASCII letters and digits by code: called for every position a table is tried at. */
 const isLatinWordCode = (n: number) => (n >= 48 && n <= 57) || (n >= 65 && n <= 90) || (n >= 97 && n <= 122);
 export const isLetterCode = (n: number) => (n >= 65 && n <= 90) || (n >= 97 && n <= 122);
@@ -64,16 +66,8 @@ export function wordTable<T>(entries: ReadonlyArray<readonly [string, T]>, optio
   return Object.assign(match, { firsts: new Set([...byFirst.keys()].map((c) => String.fromCharCode(c))) });
 }
 
-/** The first code of a character's lower case, by code, found once per character (0: not yet). */
-const LOWER_FIRST = new Uint16Array(0x10000);
-
-function lowerFirst(code: number): number {
-  const known = LOWER_FIRST[code]!;
-  if (known !== 0) return known;
-  const lower = String.fromCharCode(code).toLowerCase().charCodeAt(0);
-  LOWER_FIRST[code] = lower;
-  return lower;
-}
+/** The first code of a character's lower case. */
+const lowerFirst = byCode((code) => String.fromCharCode(code).toLowerCase().charCodeAt(0));
 
 /** Whether a character can begin any form of the tables (case folded as each table folds). */
 export function mayBegin(tables: ReadonlyArray<WordTable<unknown>>, c: string): boolean {
