@@ -183,11 +183,12 @@ function soleModel(items: readonly Item[], from: number): string | null {
   return owner;
 }
 
+const ARROW_WORDS = new Set(["to", "から", "->", "から、"]);
+const ARROW_WORD_CHARS = Math.max(...[...ARROW_WORDS].map((w) => w.length));
+
 /** `to` after a figure in `from A to B`, `から` in `A から B`: an arrow in words. */
 function isArrowWord(word: string, segment: readonly Token[]): boolean {
-  if (word.length > 3) return false;
-  const w = word.toLowerCase();
-  if (w !== "to" && w !== "から" && w !== "->" && w !== "から、") return false;
+  if (word.length > ARROW_WORD_CHARS || !ARROW_WORDS.has(word.toLowerCase())) return false;
   // Only after a figure in the same part: `from 1.9 s to 1.1 s`, `7割から8割5分`.
   return segment.some((t) => t.kind === "figure");
 }

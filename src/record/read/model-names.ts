@@ -95,6 +95,8 @@ export class ModelNames {
     if (shorter >= 0) {
       this.learned.delete(this.names[shorter]!);
       this.names.splice(shorter, 1);
+      this.pattern = null;
+      this.changes++;
     }
     this.learned.add(name);
     this.found.clear();
